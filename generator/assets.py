@@ -1,0 +1,30 @@
+"""Static files the site needs (CSS, scripts, the pinned Mermaid), shipped in the package.
+
+Nothing is loaded from another host: staff read SOPs on intranets without internet.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+SITE_PREFIX = "assets/sopgen"
+MERMAID_SCRIPT = f"{SITE_PREFIX}/mermaid/mermaid.min.js"
+STYLESHEET = f"{SITE_PREFIX}/sopgen.css"
+
+
+def asset_root() -> Path:
+    """The folder of shipped assets inside the installed package."""
+    return Path(str(resources.files(__package__).joinpath("assets")))
+
+
+def site_assets() -> dict[str, Path]:
+    """Site path -> source file, for every shipped asset."""
+    root = asset_root()
+    return {f"{SITE_PREFIX}/{path.relative_to(root).as_posix()}": path
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def page_needs_mermaid(html: str) -> bool:
+    """True when a rendered page holds a Mermaid diagram (only those load the library)."""
+    return 'class="mermaid"' in html

@@ -1,0 +1,144 @@
+"""Durations as SOPs write them ("15", "2 jam", "1 hari", "3 hari kerja") and their totals.
+
+The official table gives Waktu in minutes, but real offices also write hours and days.
+Clock time (minutes, hours) adds up into hours and minutes; calendar days and working days
+are kept apart, because 1 working day is not 24 hours and a total that mixed them would lie.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class TimeUnit(StrEnum):
+    """The units an SOP may state a duration in."""
+
+    MINUTES = "minutes"
+    HOURS = "hours"
+    DAYS = "days"
+    WORKING_DAYS = "working_days"
+
+
+_UNIT_WORDS: dict[str, TimeUnit] = {
+    "menit": TimeUnit.MINUTES, "mnt": TimeUnit.MINUTES, "min": TimeUnit.MINUTES,
+    "minute": TimeUnit.MINUTES, "minutes": TimeUnit.MINUTES,
+    "jam": TimeUnit.HOURS, "hour": TimeUnit.HOURS, "hours": TimeUnit.HOURS,
+    "hari": TimeUnit.DAYS, "day": TimeUnit.DAYS, "days": TimeUnit.DAYS,
+    "hari kerja": TimeUnit.WORKING_DAYS, "working day": TimeUnit.WORKING_DAYS,
+    "working days": TimeUnit.WORKING_DAYS,
+}
+DURATION_PATTERN = (r"^\s*\d+(?:[.,]\d+)?\s*(?:menit|mnt|min|minutes?|jam|hours?|hari kerja|"
+                    r"hari|days?|working days?)?\s*$")
+_DURATION_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z ]*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """One step's standard time, kept as written so pages can show it unchanged."""
+
+    amount: float
+    unit: TimeUnit
+    text: str
+
+    @property
+    def clock_minutes(self) -> float:
+        """Minutes of clock time; 0 for day-based durations."""
+        factor = {TimeUnit.MINUTES: 1, TimeUnit.HOURS: 60}.get(self.unit, 0)
+        return self.amount * factor
+
+
+def parse_duration(value: Any) -> Duration:
+    """Read a duration; a bare number means minutes, as in the official table."""
+    if isinstance(value, Duration):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError("a duration is a number of minutes or text such as '2 jam'")
+    if isinstance(value, int | float):
+        if value < 0:
+            raise ValueError(f"the time must not be negative (got {value})")
+        return Duration(float(value), TimeUnit.MINUTES, _number_text(float(value)))
+    return _parse_text(value)
+
+
+def _parse_text(value: str) -> Duration:
+    text = value.strip()
+    if text.startswith("-"):
+        raise ValueError(f"the time must not be negative (got '{text}')")
+    match = _DURATION_RE.match(text)
+    unit = _UNIT_WORDS.get(" ".join(match.group(2).lower().split())) if match else None
+    if match and not match.group(2):
+        unit = TimeUnit.MINUTES
+    if match is None or unit is None:
+        raise ValueError(f"'{text}' is not a duration; write minutes (15), or '2 jam', "
+                         "'1 hari', '3 hari kerja'")
+    amount = float(match.group(1).replace(",", "."))
+    shown = text if match.group(2) else _number_text(amount)
+    return Duration(amount, unit, shown)
+
+
+def _number_text(amount: float) -> str:
+    """A number as Indonesians write it: 90, 1,5."""
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class DurationTotal:
+    """A sum of durations with clock time and the two kinds of days kept apart."""
+
+    clock_minutes: float = 0.0
+    days: float = 0.0
+    working_days: float = 0.0
+
+    def __add__(self, other: DurationTotal) -> DurationTotal:
+        return DurationTotal(self.clock_minutes + other.clock_minutes, self.days + other.days,
+                             self.working_days + other.working_days)
+
+    @property
+    def is_clock_only(self) -> bool:
+        return self.days == 0 and self.working_days == 0
+
+
+def total_of(durations: list[Duration]) -> DurationTotal:
+    """Add durations up without mixing clock time and days."""
+    total = DurationTotal()
+    for item in durations:
+        if item.unit is TimeUnit.DAYS:
+            total += DurationTotal(days=item.amount)
+        elif item.unit is TimeUnit.WORKING_DAYS:
+            total += DurationTotal(working_days=item.amount)
+        else:
+            total += DurationTotal(clock_minutes=item.clock_minutes)
+    return total
+
+
+def format_total(total: DurationTotal, labels: dict[str, str]) -> str:
+    """'795 menit (13 jam 15 menit)', '3 hari kerja + 2 jam': says how it counts."""
+    parts = []
+    if total.working_days:
+        parts.append(f"{_number_text(total.working_days)} {labels['working_days']}")
+    if total.days:
+        parts.append(f"{_number_text(total.days)} {labels['days']}")
+    if total.clock_minutes or not parts:
+        parts.append(_format_clock(total.clock_minutes, labels))
+    return " + ".join(parts)
+
+
+def _format_clock(minutes: float, labels: dict[str, str]) -> str:
+    text = f"{_number_text(minutes)} {labels['minutes']}"
+    if minutes < 60:
+        return text
+    hours, rest = divmod(minutes, 60)
+    split = f"{int(hours)} {labels['hours']}"
+    if rest:
+        split += f" {_number_text(rest)} {labels['minutes']}"
+    return f"{text} ({split})"
+
+
+def format_duration(duration: Duration, labels: dict[str, str]) -> str:
+    """A step's time as written; a bare number gets the minutes label."""
+    if duration.unit is TimeUnit.MINUTES and duration.text == _number_text(duration.amount):
+        return f"{duration.text} {labels['minutes']}"
+    return duration.text

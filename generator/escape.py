@@ -1,0 +1,51 @@
+"""Escaping for every place SOP text lands: HTML, Markdown, YAML front matter, Mermaid.
+
+SOP text is data, never markup: whatever an author types (``<script>``, ``|``, ``-->``,
+``%%``, newlines) must show exactly as written and must not break the page around it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup, escape
+
+
+def html_text(value: object) -> Markup:
+    """HTML-escaped text with newlines as ``<br>`` (a blank line would end an HTML block)."""
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else str(value)
+    lines = [escape(line) for line in text.splitlines() or [""]]
+    return Markup("<br>").join(lines)
+
+
+def md_inline(value: object) -> Markup:
+    """Text for a Markdown inline context (headings, link text, table cells).
+
+    Every ASCII punctuation character becomes a numeric entity, so no Markdown, HTML,
+    table or extension syntax (``*``, ``|``, ``[``, ``:emoji:``, ``{: attr}``) can fire.
+    Newlines become spaces: an inline context has no line breaks.
+    """
+    text = " ".join(str(value).split())
+    return Markup("".join(f"&#{ord(ch)};" if _is_punct(ch) else ch for ch in text))
+
+
+def _is_punct(ch: str) -> bool:
+    return ch.isascii() and not ch.isalnum() and ch != " "
+
+
+def yaml_string(value: object) -> Markup:
+    """A value for YAML front matter: a JSON string is valid YAML and escapes everything."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=True))
+
+
+def mermaid_label(value: object) -> str:
+    """Text for inside a quoted Mermaid label: every non-alphanumeric character as ``#N;``.
+
+    Mermaid decodes ``#N;`` to the character after parsing, so quotes, brackets, ``-->``,
+    ``%%`` and ``<script>`` are shown as text and never parsed as diagram syntax or HTML.
+    """
+    lines = str(value).splitlines() or [""]
+    return "<br>".join("".join(ch if ch.isalnum() or ch == " " else f"#{ord(ch)};"
+                               for ch in line) for line in lines)

@@ -1,0 +1,127 @@
+"""Gather every SOP under the source folder: load, model and validate them all, together.
+
+Like MkDocs' own build, everything is gathered and checked before anything is written: a
+single error anywhere stops the build with every error listed, and nothing on disk changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import validate
+from .durations import DurationTotal, total_of
+from .errors import SopError, SopValidationError
+from .load import LoadFailure, SourceDocument, load_file
+from .model import Sop
+
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+SOP_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class SopEntry:
+    """A validated SOP with what its place in the source tree says about it."""
+
+    id: str
+    unit_id: str
+    source: SourceDocument
+    sop: Sop
+
+    @property
+    def unit_name(self) -> str:
+        """The unit's display name: the SOP's unit field, else its organisation."""
+        return self.sop.unit or self.sop.organization
+
+    @property
+    def total_time(self) -> DurationTotal:
+        return total_of([step.standard.time for step in self.sop.steps])
+
+
+@dataclass(frozen=True)
+class Library:
+    """All SOPs of a site, sorted by unit then id."""
+
+    entries: tuple[SopEntry, ...]
+
+    def by_id(self, sop_id: str) -> SopEntry:
+        return next(entry for entry in self.entries if entry.id == sop_id)
+
+    def units(self) -> dict[str, list[SopEntry]]:
+        """Unit id -> its SOPs, in unit order."""
+        result: dict[str, list[SopEntry]] = {}
+        for entry in self.entries:
+            result.setdefault(entry.unit_id, []).append(entry)
+        return result
+
+
+def discover(sop_dir: Path) -> list[Path]:
+    """SOP files under ``sop_dir``; files and folders starting with '_' or '.' are skipped."""
+    found = []
+    for path in sorted(sop_dir.rglob("*")):
+        parts = path.relative_to(sop_dir).parts
+        if path.suffix in SOP_SUFFIXES and not any(p.startswith(("_", ".")) for p in parts):
+            found.append(path)
+    return found
+
+
+def _check_location(path: Path, sop_dir: Path, display: str) -> SopError | None:
+    """Names become URLs and file names: refuse unsafe ones and links leaving the folder."""
+    if not path.resolve().is_relative_to(sop_dir.resolve()):
+        return SopError(display, 1, 1, "", "this file links to a place outside the SOP "
+                                           "folder; copy the file in instead")
+    for part in (*path.relative_to(sop_dir).parent.parts, path.stem):
+        if not NAME_PATTERN.match(part):
+            return SopError(display, 1, 1, "", f"the name '{part}' cannot be used in a URL: "
+                                               "use lowercase letters, digits, '-' and '_'")
+    return None
+
+
+def _load_one(path: Path, sop_dir: Path, display: str
+              ) -> tuple[SourceDocument | None, Sop | None, list[SopError]]:
+    location_error = _check_location(path, sop_dir, display)
+    if location_error:
+        return None, None, [location_error]
+    try:
+        doc = load_file(path, display)
+    except LoadFailure as failure:
+        return None, None, [failure.error]
+    sop, errors = validate.check_model(doc)
+    if sop is not None:
+        errors = validate.check_sop(doc, sop)
+    return doc, sop, errors
+
+
+def load_library(sop_dir: Path, display_root: Path | None = None) -> Library:
+    """Load and validate every SOP; raise :class:`SopValidationError` listing all errors."""
+    root = display_root or sop_dir.parent
+    errors: list[SopError] = []
+    good: list[tuple[str, SourceDocument, Sop]] = []
+    paths = discover(sop_dir) if sop_dir.is_dir() else []
+    if not paths:
+        raise SopValidationError([SopError(str(sop_dir), 1, 1, "", "no SOP files (*.yaml) "
+                                                                   "found in this folder")])
+    for path in paths:
+        display = _display(path, root)
+        doc, sop, file_errors = _load_one(path, sop_dir, display)
+        errors += file_errors
+        if doc is not None and sop is not None:
+            good.append((path.stem, doc, sop))
+    errors += validate.check_library(good, [path.stem for path in paths])
+    if errors:
+        raise SopValidationError(errors)
+    entries = [SopEntry(sop_id, _unit_id(doc.path, sop_dir), doc, sop)
+               for sop_id, doc, sop in good]
+    return Library(tuple(sorted(entries, key=lambda e: (e.unit_id, e.id))))
+
+
+def _unit_id(path: Path, sop_dir: Path) -> str:
+    return "/".join(path.relative_to(sop_dir).parent.parts)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,102 @@
+"""The swimlane diagram of an SOP as Mermaid ``swimlane-beta`` text (pure; returns text).
+
+One lane per role, in the declared order, flow from top to bottom. A step done by several
+roles gets one node in each of their lanes. The first and last steps are terminators,
+decisions are diamonds with Ya/Tidak edges. A loop back to an earlier step is drawn as an
+arrow into a small connector ("ke langkah 3") beside the decision instead of a long edge
+upwards: a back edge pulls the layout out of step order, a connector keeps it in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import flow
+from .escape import mermaid_label
+from .model import Sop, Step
+
+CONFIG = """---
+config:
+  flowchart:
+    wrappingWidth: 170
+    htmlLabels: true
+  swimlane:
+    ignoreCrossLaneEdges: false
+---"""
+
+
+@dataclass(frozen=True)
+class Node:
+    """One drawn node: its Mermaid id, the lane it stands in, its source line."""
+
+    id: str
+    lane: int
+    line: str
+
+
+def step_node_ids(sop: Sop, index: int) -> list[str]:
+    """Node ids of a step: ``s3``, or ``s5_0``, ``s5_1``... for one node per acting role."""
+    step = sop.steps[index]
+    if len(step.actors) == 1:
+        return [f"s{index + 1}"]
+    lanes = _lanes(sop, step)
+    return [f"s{index + 1}_{lane}" for lane in lanes]
+
+
+def _lanes(sop: Sop, step: Step) -> list[int]:
+    order = [role.id for role in sop.roles]
+    return sorted(order.index(actor) for actor in step.actors)
+
+
+def _shape(sop: Sop, index: int, text: str) -> str:
+    step = sop.steps[index]
+    if step.decision is not None:
+        return f'{{"{text}"}}'
+    if index in (0, len(sop.steps) - 1):
+        return f'(["{text}"])'
+    return f'["{text}"]'
+
+
+def _step_nodes(sop: Sop, index: int) -> list[Node]:
+    step = sop.steps[index]
+    label = step.decision.question if step.decision else step.action
+    text = mermaid_label(f"{index + 1}. {label}")
+    ids = step_node_ids(sop, index)
+    return [Node(node_id, lane, f"{node_id}{_shape(sop, index, text)}")
+            for node_id, lane in zip(ids, _lanes(sop, step), strict=True)]
+
+
+def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]]:
+    """Extra nodes (ends, connectors) and every edge line."""
+    extra: list[Node] = []
+    lines: list[str] = []
+    for n, edge in enumerate(flow.edges(sop)):
+        sources = step_node_ids(sop, edge.source)
+        arrow = f'-->|"{mermaid_label(labels[edge.branch])}"|' if edge.branch else "-->"
+        if edge.target is None and edge.branch is None:
+            continue
+        lane = _lanes(sop, sop.steps[edge.source])[0]
+        if edge.target is None:
+            targets = [f"end{n}"]
+            extra.append(Node(targets[0], lane, f'end{n}(["{mermaid_label(labels["end"])}"])'))
+        elif edge.is_back:
+            targets = [f"back{n}"]
+            text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
+            extra.append(Node(targets[0], lane, f'back{n}(("{text}"))'))
+        else:
+            targets = step_node_ids(sop, edge.target)
+        lines += [f"{src} {arrow} {dst}" for src in sources for dst in targets]
+    return extra, lines
+
+
+def render_mermaid(sop: Sop, labels: dict[str, str]) -> str:
+    """The full Mermaid source of the SOP's swimlane diagram."""
+    nodes = [node for i in range(len(sop.steps)) for node in _step_nodes(sop, i)]
+    extra, edge_lines = _edge_lines(sop, labels)
+    out = [CONFIG, "swimlane-beta TB"]
+    for lane, role in enumerate(sop.roles):
+        out.append(f'  subgraph lane{lane}["{mermaid_label(role.name)}"]')
+        out += [f"    {node.line}" for node in [*nodes, *extra] if node.lane == lane]
+        out.append("  end")
+    out += [f"  {line}" for line in edge_lines]
+    return "\n".join(out)

@@ -1,0 +1,165 @@
+"""Stage 3: check each SOP against the model and all SOPs against each other.
+
+Every check returns errors instead of raising, so one run reports every problem in every
+file, each traced back to the line and column the author wrote.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import flow
+from .errors import FieldPath, SopError, did_you_mean, known_list
+from .load import SourceDocument
+from .model import Sop, Strict
+
+ALL_KEYS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields}
+                  | set(Sop.model_fields))
+
+
+def check_model(doc: SourceDocument) -> tuple[Sop | None, list[SopError]]:
+    """Build the :class:`Sop` of a document, or the located errors that prevent it."""
+    try:
+        return Sop.model_validate(doc.data), []
+    except ValidationError as exc:
+        errors = {_pydantic_error(doc, err) for err in exc.errors(include_url=False)}
+        return None, sorted(errors)
+
+
+def _pydantic_error(doc: SourceDocument, err: Any) -> SopError:
+    path = _data_path(doc.data, tuple(err["loc"]))
+    kind, given = err["type"], err.get("input")
+    field = path[-1] if path else ""
+    if kind == "extra_forbidden":
+        message = f"unknown key '{field}'{did_you_mean(str(field), ALL_KEYS)}"
+    elif kind == "missing":
+        message = f"required field '{field}' is missing"
+    elif kind == "string_pattern_mismatch":
+        message = (f"'{given}' is not a valid id: use lowercase letters, digits, '-' or '_', "
+                   "starting with a letter")
+    elif kind.startswith("date"):
+        message = f"'{given}' is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31"
+    elif kind == "too_short" and isinstance(given, list):
+        message = "must not be empty"
+    else:
+        message = str(err["msg"]).removeprefix("Value error, ")
+    return doc.error(path, message)
+
+
+def _data_path(data: Any, loc: FieldPath) -> FieldPath:
+    """The part of a pydantic location that exists in the data (drops union branch names)."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif isinstance(current, dict) and isinstance(part, str) and part not in {"int", "str"}:
+            path.append(part)
+            break
+        else:
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def check_sop(doc: SourceDocument, sop: Sop) -> list[SopError]:
+    """Checks inside one SOP that the model alone cannot express."""
+    errors = list(_check_roles(doc, sop))
+    errors += _check_steps(doc, sop)
+    if not any(e.field.startswith("steps") and "decision" in e.field for e in errors):
+        unreached = sorted(set(range(len(sop.steps))) - flow.reachable(sop))
+        errors += [doc.error(("steps", i), f"step {i + 1} is never reached: no step or "
+                                           "decision leads to it") for i in unreached]
+    return errors
+
+
+def _duplicates(values: Iterable[str]) -> set[str]:
+    return {value for value, count in Counter(values).items() if count > 1}
+
+
+def _check_roles(doc: SourceDocument, sop: Sop) -> Iterable[SopError]:
+    role_ids = [role.id for role in sop.roles]
+    for value in _duplicates(role_ids):
+        index = len(role_ids) - 1 - role_ids[::-1].index(value)
+        yield doc.error(("roles", index, "id"), f"duplicate role id '{value}'")
+    for i, entry in enumerate(sop.records.entries):
+        if entry.role is not None and entry.role not in role_ids:
+            yield doc.error(("records", "entries", i, "role"), _unknown_role(entry.role, role_ids))
+
+
+def _unknown_role(role: str, known: list[str]) -> str:
+    return f"unknown role '{role}'{did_you_mean(role, known)}{known_list(known)}"
+
+
+def _check_steps(doc: SourceDocument, sop: Sop) -> Iterable[SopError]:
+    role_ids = [role.id for role in sop.roles]
+    seen_ids: set[str] = set()
+    for i, step in enumerate(sop.steps):
+        for j, actor in enumerate(step.actors):
+            if actor not in role_ids:
+                yield doc.error(("steps", i, "actors", j), _unknown_role(actor, role_ids))
+        if len(set(step.actors)) != len(step.actors):
+            yield doc.error(("steps", i, "actors"), "a role is named twice")
+        if step.id is not None:
+            if step.id in seen_ids:
+                yield doc.error(("steps", i, "id"), f"duplicate step id '{step.id}'")
+            seen_ids.add(step.id)
+        if step.decision is not None:
+            yield from _check_decision(doc, sop, i)
+
+
+def _check_decision(doc: SourceDocument, sop: Sop, index: int) -> Iterable[SopError]:
+    decision = sop.steps[index].decision
+    assert decision is not None
+    for branch in ("yes", "no"):
+        try:
+            target = flow.resolve(sop, index, getattr(decision, branch))
+        except flow.TargetError as exc:
+            yield doc.error(("steps", index, "decision", branch), str(exc))
+            continue
+        if target == index:
+            yield doc.error(("steps", index, "decision", branch),
+                            "a decision cannot lead to itself")
+
+
+def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
+                  ) -> list[SopError]:
+    """Checks across files: unique ids and numbers, related SOPs that exist in ``ids``."""
+    errors: list[SopError] = []
+    first_by_id: dict[str, SourceDocument] = {}
+    first_by_number: dict[str, SourceDocument] = {}
+    for sop_id, doc, sop in entries:
+        if sop_id in first_by_id:
+            other = first_by_id[sop_id].display_path
+            errors.append(doc.error((), f"duplicate SOP id '{sop_id}': {other} has the same "
+                                        "file name; SOP ids (file names) must be unique"))
+        first_by_id.setdefault(sop_id, doc)
+        if sop.number:
+            if sop.number in first_by_number:
+                other = first_by_number[sop.number].display_path
+                errors.append(doc.error(("number",), f"duplicate SOP number '{sop.number}' "
+                                                     f"(also in {other})"))
+            first_by_number.setdefault(sop.number, doc)
+        errors += _check_related(doc, sop, sop_id, ids)
+    return errors
+
+
+def _check_related(doc: SourceDocument, sop: Sop, sop_id: str, ids: list[str]
+                   ) -> list[SopError]:
+    errors = []
+    for i, related in enumerate(sop.related):
+        if related.sop is None:
+            continue
+        if related.sop == sop_id:
+            errors.append(doc.error(("related", i, "sop"), "an SOP cannot be related to itself"))
+        elif related.sop not in ids:
+            hint = did_you_mean(related.sop, ids)
+            errors.append(doc.error(("related", i, "sop"),
+                                    f"no SOP has the id '{related.sop}'{hint}"))
+    return errors
