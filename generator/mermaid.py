@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import flow
 from .escape import mermaid_label
 from .model import Sop, Step
+from .palette import lane_colour
 
 CONFIG = """---
 config:
@@ -98,5 +99,8 @@ def render_mermaid(sop: Sop, labels: dict[str, str]) -> str:
         out.append(f'  subgraph lane{lane}["{mermaid_label(role.name)}"]')
         out += [f"    {node.line}" for node in [*nodes, *extra] if node.lane == lane]
         out.append("  end")
+    for lane in range(len(sop.roles)):
+        fill, accent = lane_colour(lane)
+        out.append(f"  style lane{lane} fill:{fill},stroke:{accent}")
     out += [f"  {line}" for line in edge_lines]
     return "\n".join(out)

@@ -7,6 +7,7 @@ The result maps a docs-relative path to Markdown. Any site engine that reads Mar
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -19,6 +20,12 @@ from .mermaid import render_mermaid
 from .view import SopView, sop_page_path, sop_view, unit_page_path
 
 HOME_PAGE = "index.md"
+
+PageRenderer = Callable[[SopView, dict[str, str]], dict[str, str]]
+"""Renders extra pages of one SOP (checklist, cards, official document): path -> Markdown."""
+
+SOP_PAGE_RENDERERS: tuple[PageRenderer, ...] = ()
+"""Every renderer of extra per-SOP pages; each feature module adds its function here."""
 
 
 def _finalize(value: object) -> Markup:
@@ -82,5 +89,8 @@ def render_site(library: Library, language: str = "id") -> dict[str, str]:
         if unit_id:
             pages[unit_page_path(unit_id)] = render_unit_page(unit_id, library, labels)
     for entry in library.entries:
-        pages[sop_page_path(entry)] = render_sop_page(sop_view(entry, library, labels), labels)
+        view = sop_view(entry, library, labels)
+        pages[sop_page_path(entry)] = render_sop_page(view, labels)
+        for renderer in SOP_PAGE_RENDERERS:
+            pages.update(renderer(view, labels))
     return pages

@@ -1,0 +1,53 @@
+"""Build a throw-away site project (mkdocs.yml, docs/, sop/) and serve it on loopback."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def make_project(tmp: Path, sop_dir: Path | None = None) -> Path:
+    """A copy of the repository's site project with ``sop_dir`` (default: the real sop/)."""
+    project = tmp / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", project / "docs", dirs_exist_ok=True)
+    shutil.copytree(sop_dir or REPO / "sop", project / "sop", dirs_exist_ok=True)
+    return project
+
+
+def build_project(project: Path, strict: bool = True) -> Path:
+    """Run a real MkDocs build of ``project``; returns the site folder."""
+    config = load_config(str(project / "mkdocs.yml"), strict=strict,
+                         site_dir=str(project / "site"))
+    build(config)
+    return project / "site"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
