@@ -18,12 +18,21 @@ from .palette import lane_colour
 
 CONFIG = """---
 config:
+  themeVariables:
+    fontSize: 14px
   flowchart:
-    wrappingWidth: 170
+    wrappingWidth: 120
+    nodeSpacing: 20
+    rankSpacing: 50
+    padding: 8
     htmlLabels: true
   swimlane:
     ignoreCrossLaneEdges: false
+    automaticLaneOrdering: false
 ---"""
+"""Measured with mermaid 11.17: ``ignoreCrossLaneEdges: false`` keeps every step below the
+one before it (the default puts a hand-off on the same row); a 120px label width keeps four
+lanes near 800px, readable at page width; spacing below these values makes lanes overlap."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +95,21 @@ def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]
             extra.append(Node(targets[0], lane, f'back{n}(("{text}"))'))
         else:
             targets = step_node_ids(sop, edge.target)
+            sources = _nearest_first(sop, sources, edge.source, edge.target)
         lines += [f"{src} {arrow} {dst}" for src in sources for dst in targets]
     return extra, lines
+
+
+def _nearest_first(sop: Sop, sources: list[str], source: int, target: int) -> list[str]:
+    """Fan-in edges from the copies of a multi-role step, nearest lane first.
+
+    Mermaid routes edges in the order written; written in lane order, a far copy's edge
+    detours over a near one's (measured), nearest-first keeps them apart.
+    """
+    target_lane = _lanes(sop, sop.steps[target])[0]
+    lanes = _lanes(sop, sop.steps[source])
+    order = sorted(range(len(sources)), key=lambda i: abs(lanes[i] - target_lane))
+    return [sources[i] for i in order]
 
 
 def render_mermaid(sop: Sop, labels: dict[str, str]) -> str:

@@ -1,0 +1,165 @@
+"""Stages 2 and 3: every author mistake gets its own located, readable error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SopValidationError
+from generator.library import load_library
+from helpers.sops import MINIMAL, line_of, write_sop
+
+
+def errors_of(sop_dir: Path) -> list[str]:
+    with pytest.raises(SopValidationError) as info:
+        load_library(sop_dir)
+    return [str(error) for error in info.value.errors]
+
+
+def one_error(tmp_path: Path, text: str, name: str = "unit/a.yaml") -> str:
+    write_sop(tmp_path / "sop", name, text)
+    errors = errors_of(tmp_path / "sop")
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_minimal_sop_is_valid(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "unit/a.yaml")
+    library = load_library(tmp_path / "sop")
+    assert [entry.id for entry in library.entries] == ["a"]
+    assert library.entries[0].total_time.clock_minutes == 35
+
+
+def test_unknown_role_names_line_known_roles_and_suggestion(tmp_path: Path) -> None:
+    text = MINIMAL.replace("actors: kepala", "actors: [kepal]")
+    error = one_error(tmp_path, text)
+    line = line_of(text, "actors: [kepal]")
+    assert error == (f"sop/unit/a.yaml:{line}:14: steps[2].actors[0]: unknown role 'kepal' "
+                     "(did you mean 'kepala'?) (known: petugas, kepala)")
+
+
+def test_unknown_key_with_suggestion(tmp_path: Path) -> None:
+    text = MINIMAL.replace("kind: pelayanan", "kind: pelayanan\nequipmnt: [Printer]")
+    error = one_error(tmp_path, text)
+    assert error == "sop/unit/a.yaml:4:11: equipmnt: unknown key 'equipmnt' (did you mean " \
+                    "'equipment'?)"
+
+
+def test_missing_minutes(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 20\n", "      output: Berkas\n")
+    error = one_error(tmp_path, text)
+    line = line_of(text, "output: Berkas")
+    assert error == f"sop/unit/a.yaml:{line}:7: steps[1].standard.time: required field " \
+                    "'time' is missing"
+
+
+def test_negative_minutes(tmp_path: Path) -> None:
+    text = MINIMAL.replace("time: 20", "time: -20")
+    error = one_error(tmp_path, text)
+    assert error == (f"sop/unit/a.yaml:{line_of(text, 'time: -20')}:13: steps[1].standard.time: "
+                     "the time must not be negative (got -20)")
+
+
+def test_bad_duration_text(tmp_path: Path) -> None:
+    text = MINIMAL.replace("time: 20", "time: sebentar")
+    assert "'sebentar' is not a duration" in one_error(tmp_path, text)
+
+
+def test_dangling_decision_target(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 20\n", "      time: 20\n    decision:\n"
+                           "      question: Lengkap?\n      yes: next\n      no: tolak\n")
+    error = one_error(tmp_path, text)
+    assert error.startswith(f"sop/unit/a.yaml:{line_of(text, 'no: tolak')}:11: "
+                            "steps[1].decision.no: no step has the id 'tolak'")
+
+
+def test_decision_step_number_out_of_range(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 20\n", "      time: 20\n    decision:\n"
+                           "      question: Lengkap?\n      yes: 3\n      no: 9\n")
+    assert "step number 9 does not exist (steps are 1 to 3)" in one_error(tmp_path, text)
+
+
+def test_unreachable_step(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 10\n", "      time: 10\n    decision:\n"
+                           "      question: Lengkap?\n      yes: 3\n      no: end\n")
+    error = one_error(tmp_path, text)
+    assert error == (f"sop/unit/a.yaml:{line_of(text, 'Memeriksa')}:5: steps[1]: step 2 is "
+                     "never reached: no step or decision leads to it")
+
+
+def test_bad_date(tmp_path: Path) -> None:
+    text = MINIMAL.replace("kind: pelayanan", "kind: pelayanan\ndates:\n  made: 31-01-2024")
+    error = one_error(tmp_path, text)
+    assert error == ("sop/unit/a.yaml:5:9: dates.made: '31-01-2024' is not a date; write it "
+                     "as YYYY-MM-DD, e.g. 2024-01-31")
+
+
+def test_duplicate_role_id(tmp_path: Path) -> None:
+    text = MINIMAL.replace("  - id: kepala", "  - id: petugas")
+    errors = errors_of(_write(tmp_path, text))
+    assert any("roles[1].id: duplicate role id 'petugas'" in e for e in errors)
+
+
+def test_duplicate_sop_ids_across_units(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "unit-a/same.yaml")
+    write_sop(tmp_path / "sop", "unit-b/same.yaml")
+    assert errors_of(tmp_path / "sop") == [
+        "sop/unit-b/same.yaml:1:1: duplicate SOP id 'same': sop/unit-a/same.yaml has the same "
+        "file name; SOP ids (file names) must be unique"]
+
+
+def test_duplicate_sop_numbers(tmp_path: Path) -> None:
+    numbered = MINIMAL.replace("title:", "number: 800/01/2024\ntitle:")
+    write_sop(tmp_path / "sop", "u/a.yaml", numbered)
+    write_sop(tmp_path / "sop", "u/b.yaml", numbered)
+    assert errors_of(tmp_path / "sop") == [
+        "sop/u/b.yaml:1:9: number: duplicate SOP number '800/01/2024' (also in sop/u/a.yaml)"]
+
+
+def test_related_sop_that_does_not_exist(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "u/layanan-ktp.yaml")
+    text = MINIMAL.replace("kind: pelayanan", "kind: pelayanan\nrelated:\n  - sop: layanan-kpt")
+    write_sop(tmp_path / "sop", "u/b.yaml", text)
+    assert errors_of(tmp_path / "sop") == [
+        "sop/u/b.yaml:5:10: related[0].sop: no SOP has the id 'layanan-kpt' (did you mean "
+        "'layanan-ktp'?)"]
+
+
+def test_every_error_in_every_file_in_one_run(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml", MINIMAL.replace("actors: kepala", "actors: kabid"))
+    write_sop(tmp_path / "sop", "u/b.yaml", MINIMAL.replace("time: 10", "time: -1"))
+    write_sop(tmp_path / "sop", "u/c.yaml", "title: [unclosed\n")
+    errors = errors_of(tmp_path / "sop")
+    assert [e.split(":")[0] for e in errors] == ["sop/u/a.yaml", "sop/u/b.yaml", "sop/u/c.yaml"]
+
+
+def test_unsafe_file_name(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "u/Layanan KTP.yaml")
+    assert errors_of(tmp_path / "sop") == [
+        "sop/u/Layanan KTP.yaml:1:1: the name 'Layanan KTP' cannot be used in a URL: use "
+        "lowercase letters, digits, '-' and '_'"]
+
+
+def test_unsafe_role_id(tmp_path: Path) -> None:
+    text = MINIMAL.replace("id: kepala", "id: ../kepala").replace("actors: kepala",
+                                                                   "actors: petugas")
+    errors = errors_of(_write(tmp_path, text))
+    assert any("roles[1].id: '../kepala' is not a valid id" in e for e in errors)
+
+
+def test_link_out_of_the_sop_folder(tmp_path: Path) -> None:
+    outside = write_sop(tmp_path, "elsewhere/x.yaml")
+    (tmp_path / "sop" / "u").mkdir(parents=True)
+    (tmp_path / "sop" / "u" / "x.yaml").symlink_to(outside)
+    assert "links to a place outside the SOP folder" in errors_of(tmp_path / "sop")[0]
+
+
+def test_no_sop_files(tmp_path: Path) -> None:
+    (tmp_path / "sop").mkdir()
+    assert "no SOP files" in errors_of(tmp_path / "sop")[0]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    write_sop(tmp_path / "sop", "unit/a.yaml", text)
+    return tmp_path / "sop"
