@@ -35,9 +35,14 @@ def _is_punct(ch: str) -> bool:
     return ch.isascii() and not ch.isalnum() and ch != " "
 
 
-def yaml_string(value: object) -> Markup:
-    """A value for YAML front matter: a JSON string is valid YAML and escapes everything."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=True))
+def meta_title(value: object) -> Markup:
+    """A page title for YAML front matter.
+
+    Themes print ``page.meta.title`` unescaped (MkDocs' Jinja has no autoescape), so the
+    title is HTML-escaped first; a JSON string is valid YAML and quotes the rest.
+    """
+    text = str(escape(" ".join(str(value).split())))
+    return Markup(json.dumps(text, ensure_ascii=True))
 
 
 def mermaid_label(value: object) -> str:

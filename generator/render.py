@@ -13,7 +13,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .escape import html_text, md_inline, yaml_string
+from .escape import html_text, md_inline, meta_title
 from .library import Library
 from .locale import labels as locale_labels
 from .mermaid import render_mermaid
@@ -40,7 +40,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, finalize=_finalize, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = md_inline
-    env.filters["yaml_string"] = yaml_string
+    env.filters["meta_title"] = meta_title
     env.filters["rel"] = relative_link
     return env
 

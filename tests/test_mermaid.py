@@ -1,0 +1,72 @@
+"""The swimlane diagram text: lanes in order, copies per role, escaping, no back edges."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.library import load_library
+from generator.locale import labels
+from generator.mermaid import render_mermaid
+from generator.model import Sop
+from helpers.golden import assert_golden
+from helpers.site import REPO
+
+HOSTILE = 'a"b]<script>alert(1)</script> --> %% ; | {x} #1 `c` ü😀\nline2'
+
+
+def seed() -> Sop:
+    return load_library(REPO / "sop").entries[0].sop
+
+
+def test_seed_diagram_is_golden() -> None:
+    assert_golden("seed/diagram.mmd", render_mermaid(seed(), labels("id")) + "\n")
+
+
+def test_lanes_in_declared_order_and_meeting_in_every_lane() -> None:
+    text = render_mermaid(seed(), labels("id"))
+    lanes = re.findall(r'subgraph lane(\d)\["([^"]*)"\]', text)
+    assert [name for _, name in lanes] == ["Kepala Dinas", "Sekretaris", "Sek#46; Tim Sakip",
+                                           "Anggota Sakip"]
+    blocks = text.split("subgraph ")[1:]
+    assert all(f"s5_{i}[" in block for i, block in enumerate(blocks))
+    assert text.startswith("---\nconfig:")
+    assert "swimlane-beta TB" in text
+
+
+def test_every_step_is_drawn_once_per_actor() -> None:
+    sop = seed()
+    text = render_mermaid(sop, labels("id"))
+    for number, step in enumerate(sop.steps, start=1):
+        drawn = re.findall(rf"^\s+s{number}(?:_\d)?[\[(]", text, flags=re.M)
+        assert len(drawn) == len(step.actors), number
+
+
+def test_hostile_text_cannot_break_out_of_a_label() -> None:
+    sop = Sop.model_validate({
+        "title": "T", "organization": "O", "kind": "rutin",
+        "roles": [{"id": "a", "name": HOSTILE}],
+        "steps": [{"action": HOSTILE, "actors": "a", "standard": {"time": 1}},
+                  {"action": "b", "actors": "a", "standard": {"time": 1},
+                   "decision": {"question": HOSTILE, "yes": "next", "no": "end"}},
+                  {"action": "c", "actors": "a", "standard": {"time": 1}}]})
+    text = render_mermaid(sop, labels("id"))
+    body = text.split("---\n", 2)[2]
+    for label in re.findall(r'"([^"]*)"', body):
+        bare = re.sub(r"#\d+;", "", label.replace("<br>", " "))
+        assert not set(bare) & set("<>[]{}|;%`\"()#\n"), label
+    assert "#60;script#62;" in body and "#128512;" in body and "<br>line2" in body
+
+
+def test_loop_back_goes_to_a_connector_not_upwards(tmp_path: Path) -> None:
+    sop = Sop.model_validate({
+        "title": "T", "organization": "O", "kind": "rutin",
+        "roles": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "steps": [{"action": "x", "actors": "a", "standard": {"time": 1}},
+                  {"action": "y", "actors": "b", "standard": {"time": 1},
+                   "decision": {"question": "ok?", "yes": "next", "no": 1}},
+                  {"action": "z", "actors": "a", "standard": {"time": 1}}]})
+    text = render_mermaid(sop, labels("id"))
+    assert "s2 -->|\"Tidak\"| back2" in text
+    assert '(("ke langkah 1"))' in text
+    assert "--> s1" not in text

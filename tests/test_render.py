@@ -1,0 +1,47 @@
+"""Rendered Markdown: golden pages for the seed, escaping of every field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.library import load_library
+from generator.render import render_site
+from helpers.golden import assert_golden
+from helpers.site import REPO
+from helpers.sops import MINIMAL, write_sop
+
+HOSTILE = '<script>alert("x")</script> | [a](b) *c* _d_ `e` # f {g} --> %% :smile: &amp;'
+
+
+def test_seed_pages_are_golden() -> None:
+    pages = render_site(load_library(REPO / "sop"))
+    assert sorted(pages) == ["disdukcapil/index.md", "disdukcapil/pengukuran-kinerja.md",
+                             "index.md"] or all(p.endswith(".md") for p in pages)
+    for path in ("index.md", "disdukcapil/index.md", "disdukcapil/pengukuran-kinerja.md"):
+        assert_golden(f"seed/{path}", pages[path])
+
+
+def test_seed_page_shows_total_and_blank_fields() -> None:
+    page = render_site(load_library(REPO / "sop"))["disdukcapil/pengukuran-kinerja.md"]
+    assert "795 menit (13 jam 15 menit)" in page
+    assert page.count('class="sopgen-blank"') == 7  # number, 3 dates, approver x3
+
+
+def test_english_labels() -> None:
+    page = render_site(load_library(REPO / "sop"), "en")["disdukcapil/pengukuran-kinerja.md"]
+    assert "## Legal basis" in page and "## Dasar Hukum" not in page
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    text = MINIMAL.replace("title: Pelayanan Contoh", f"title: '{HOSTILE}'")
+    text = text.replace("action: Menerima berkas", f"action: '{HOSTILE}'")
+    text = text.replace("organization: Dinas Contoh", f"organization: '{HOSTILE}'")
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    pages = render_site(load_library(tmp_path / "sop"))
+    for path, page in pages.items():
+        assert "<script>" not in page, path
+    sop_page = pages["u/a.md"]
+    assert 'title: "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; | [a](b)' in sop_page
+    assert "# &#60;script&#62;alert&#40;&#34;x&#34;&#41;" in sop_page
+    assert "<td>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in sop_page
+    assert "&amp;amp;" in sop_page
