@@ -42,7 +42,7 @@ def meta_title(value: object) -> Markup:
     title is HTML-escaped first; a JSON string is valid YAML and quotes the rest.
     """
     text = str(escape(" ".join(str(value).split())))
-    return Markup(json.dumps(text, ensure_ascii=True))
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 def mermaid_label(value: object) -> str:

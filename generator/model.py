@@ -40,7 +40,7 @@ def _blank_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+TextList = Annotated[list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
 StepDuration = Annotated[
@@ -161,7 +161,8 @@ class Step(Strict):
 
     id: Identifier | None = Field(None, description="Optional id for decision targets.")
     action: Text = Field(description="Uraian kegiatan: an active verb phrase without subject.")
-    actors: Annotated[list[Identifier], BeforeValidator(_as_list)] = Field(
+    actors: Annotated[list[Identifier], BeforeValidator(
+        _as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
         min_length=1, description="Role id(s) that act in this step (several for a meeting).")
     standard: MutuBaku = Field(description="Mutu Baku: kelengkapan, waktu, output.")
     notes: OptionalText = Field(None, description="Keterangan.")
@@ -183,7 +184,8 @@ class Sop(Strict):
     scope: OptionalText = Field(None, description="Scope (ruang lingkup).")
     legal_basis: TextList = Field(default_factory=list, description="Dasar Hukum.")
     qualifications: TextList = Field(default_factory=list, description="Kualifikasi Pelaksana.")
-    related: Annotated[list[RelatedSop], BeforeValidator(_as_list)] = Field(
+    related: Annotated[list[RelatedSop], BeforeValidator(
+        _as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
         default_factory=list, description="Keterkaitan: related SOPs.")
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
     warnings: TextList = Field(default_factory=list, description="Peringatan.")

@@ -1,0 +1,83 @@
+"""End to end: a real ``mkdocs build --strict`` of a temporary project, offline, escaped."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from helpers.html import css_urls, is_external, loaded_urls, texts_of
+from helpers.site import build_project, make_project
+from helpers.sops import MINIMAL, write_sop
+
+SEED_PAGE = "disdukcapil/pengukuran-kinerja/index.html"
+HOSTILE = '<script>alert("x")</script> | [a](b) *c* _d_ `e` # f {g} --> %% :smile: &amp; ü😀'
+
+
+def test_seed_site_has_home_unit_and_sop_pages(seed_site: Path) -> None:
+    for page in ("index.html", "disdukcapil/index.html", SEED_PAGE, "authoring/index.html"):
+        assert (seed_site / page).is_file(), page
+    home = html.unescape((seed_site / "index.html").read_text(encoding="utf-8"))
+    assert "Pengukuran Kinerja" in home and "795 menit (13 jam 15 menit)" in home
+    page = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    assert 'lang="id"' in page
+    assert page.count('<tr data-step="') == 14
+    assert 'class="mermaid"' in page
+
+
+def test_nothing_is_loaded_from_another_host(seed_site: Path) -> None:
+    offenders = []
+    files = list(seed_site.rglob("*.html")) + list(seed_site.rglob("*.css"))
+    assert len(files) > 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        urls = css_urls(text) if path.suffix == ".css" else loaded_urls(text)
+        offenders += [f"{path.relative_to(seed_site)}: {url}" for url in urls if is_external(url)]
+    assert offenders == []
+
+
+def test_offline_scan_would_catch_an_external_script() -> None:
+    page = '<script src="https://unpkg.com/mermaid.js"></script><link href="//f.io/a.css">' \
+           '<style>@font-face{src:url("https://fonts.gstatic.com/x.woff2")}</style>'
+    assert [is_external(u) for u in loaded_urls(page)] == [True, True, True]
+
+
+def test_mermaid_ships_and_loads_only_where_a_diagram_is(seed_site: Path) -> None:
+    script = "assets/sopgen/mermaid/mermaid.min.js"
+    assert (seed_site / script).stat().st_size > 1_000_000
+    assert (seed_site / "assets/sopgen/mermaid/LICENSE").is_file()
+    assert "mermaid/mermaid.min.js" in (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    assert "mermaid.min.js" not in (seed_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_index_has_the_seed(seed_site: Path) -> None:
+    index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).lower()
+    assert "pengukuran kinerja" in texts and "sek. tim sakip" in texts
+
+
+def test_hostile_text_shows_exactly_as_written(tmp_path: Path) -> None:
+    text = MINIMAL.replace("title: Pelayanan Contoh", f"title: '{HOSTILE}'")
+    text = text.replace("action: Menerima berkas", f"action: '{HOSTILE}'")
+    sop_dir = tmp_path / "src"
+    write_sop(sop_dir, "u/a.yaml", text)
+    site = build_project(make_project(tmp_path, sop_dir))
+    page = (site / "u/a/index.html").read_text(encoding="utf-8")
+    assert texts_of(page, "h1")[0].rstrip("¶").strip() == HOSTILE
+    assert HOSTILE in texts_of(page, "td")
+    assert texts_of(page, "title")[0].startswith(HOSTILE)
+    assert "<script>alert" not in page
+    assert not [u for u in loaded_urls(page) if "alert" in u]
+
+
+def test_invalid_sop_fails_the_build_with_located_errors(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    sop_dir = tmp_path / "src"
+    write_sop(sop_dir, "u/a.yaml", MINIMAL.replace("actors: kepala", "actors: kabid"))
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build_project(make_project(tmp_path, sop_dir))
+    assert "sop/u/a.yaml:19:13: steps[2].actors[0]: unknown role 'kabid'" in caplog.text
