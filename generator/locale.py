@@ -15,7 +15,7 @@ DEFAULT_LANGUAGE = "id"
 @cache
 def _all_labels() -> dict[str, dict[str, str]]:
     text = resources.files(__package__).joinpath("locale.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = yaml.load(text, Loader=SopLoader)  # noqa: S506
+    data: dict[str, dict[str, str]] = yaml.load(text, Loader=SopLoader)
     return data
 
 

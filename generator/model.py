@@ -40,7 +40,8 @@ def _blank_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-TextList = Annotated[list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
+TextList = Annotated[
+    list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
 StepDuration = Annotated[

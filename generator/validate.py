@@ -50,19 +50,23 @@ def _pydantic_error(doc: SourceDocument, err: Any) -> SopError:
     return doc.error(path, message)
 
 
+def _has(container: Any, part: str | int) -> bool:
+    """True when ``container[part]`` exists in loaded YAML data."""
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
+
+
 def _data_path(data: Any, loc: FieldPath) -> FieldPath:
     """The part of a pydantic location that exists in the data (drops union branch names)."""
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
+        if _has(current, part):
             current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and part not in {"int", "str"}:
-            path.append(part)
-            break
         else:
+            if isinstance(current, dict) and part not in {"int", "str"}:
+                path.append(part)  # a missing key: the error is about it
             break
         path.append(part)
     return tuple(path)

@@ -12,8 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from helpers.site import REPO, build_project, make_project, serve  # noqa: E402
+from helpers.browser import CHROMIUM, CHROMIUM_ARGS
+from helpers.site import REPO, build_project, make_project, serve
 
 
 @pytest.fixture(scope="session")

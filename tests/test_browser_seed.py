@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -57,7 +58,7 @@ def test_one_lane_per_role_in_order_parallel_and_equal(drawn: dict[str, Any]) ->
     tops = {round(lane["box"]["y"]) for lane in lanes}
     heights = {round(lane["box"]["h"]) for lane in lanes}
     assert len(tops) == 1 and len(heights) == 1
-    for left, right in zip(lanes, lanes[1:], strict=False):
+    for left, right in pairwise(lanes):
         assert left["box"]["x"] + left["box"]["w"] <= right["box"]["x"] + 1.5
     assert lanes[0]["box"]["h"] > 3 * lanes[0]["box"]["w"]  # vertical lanes
 

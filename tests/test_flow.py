@@ -43,5 +43,5 @@ def test_reachable_skips_steps_jumped_over() -> None:
 
 def test_unknown_target_lists_known_ids() -> None:
     sop = sop_with([{"action": "x", "id": "satu"}, {"action": "y"}])
-    with pytest.raises(flow.TargetError, match="no step has the id 'dua'.*satu"):
+    with pytest.raises(flow.TargetError, match=r"no step has the id 'dua'.*satu"):
         flow.resolve(sop, 0, "dua")

@@ -1,0 +1,20 @@
+"""The authors' guide: its example is a valid SOP, as the guide promises."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.library import load_library
+from helpers.site import REPO
+
+
+def test_authoring_example_is_a_valid_sop(tmp_path: Path) -> None:
+    guide = (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", guide, flags=re.S) if "steps:" in b]
+    assert len(blocks) == 1
+    (tmp_path / "sop" / "pelayanan").mkdir(parents=True)
+    (tmp_path / "sop" / "pelayanan" / "legalisasi.yaml").write_text(blocks[0], encoding="utf-8")
+    entry = load_library(tmp_path / "sop").entries[0]
+    assert entry.sop.steps[1].decision is not None
+    assert (entry.total_time.clock_minutes, entry.total_time.working_days) == (20, 1)
