@@ -9,29 +9,10 @@ import pytest
 
 from generator.library import load_library
 from generator.mermaid import step_node_ids
-from helpers.browser import open_page
+from helpers.browser import MEASURE, open_page
 from helpers.site import REPO
 
 pytestmark = pytest.mark.browser
-
-MEASURE = r"""() => {
-  const host = document.querySelector('.mermaid');
-  const root = host && host.shadowRoot;
-  const svg = root && root.querySelector('svg');
-  if (!svg) return null;
-  const box = (el) => { const r = el.getBoundingClientRect();
-    return {x: r.left, y: r.top, w: r.width, h: r.height}; };
-  const lanes = [...svg.querySelectorAll('g.cluster.swimlane')].map((g) => ({
-    label: g.querySelector('.swimlane-label').textContent.trim(), box: box(g)}));
-  const nodes = {};
-  svg.querySelectorAll('g.node').forEach((g) => {
-    const match = g.id.match(/-flowchart-(.+)-\d+$/);
-    if (match) nodes[match[1]] = box(g);
-  });
-  return {lanes, nodes, error: !!svg.querySelector('.error-icon, .error-text'),
-          svg: box(svg)};
-}"""
-
 
 @pytest.fixture(scope="module")
 def drawn(browser: Any, seed_url: str) -> dict[str, Any]:

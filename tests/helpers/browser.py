@@ -22,6 +22,25 @@ OPEN_SHADOW_ROOTS = """
   };
 })();
 """
+MEASURE = r"""() => {
+  const host = document.querySelector('.mermaid');
+  const root = host && host.shadowRoot;
+  const svg = root && root.querySelector('svg');
+  if (!svg) return null;
+  const box = (el) => { const r = el.getBoundingClientRect();
+    return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const lanes = [...svg.querySelectorAll('g.cluster.swimlane')].map((g) => ({
+    label: g.querySelector('.swimlane-label').textContent.trim(), box: box(g)}));
+  const nodes = {};
+  svg.querySelectorAll('g.node').forEach((g) => {
+    const match = g.id.match(/-flowchart-(.+)-\d+$/);
+    if (match) nodes[match[1]] = box(g);
+  });
+  return {lanes, nodes, error: !!svg.querySelector('.error-icon, .error-text'),
+          svg: box(svg)};
+}"""
+"""Script: boxes of the first Mermaid diagram's lanes and nodes (node id -> box), or null."""
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
