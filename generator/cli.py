@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .errors import SopValidationError
 from .library import load_library
+from .pdf import add_arguments as add_pdf_arguments
+from .scaffold import add_arguments as add_new_arguments
 from .schema import schema_text
 from .write import build_atomically, write_text
 
@@ -84,9 +86,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("-f", "--config-file", default="mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(func=_serve)
+    add_new_arguments(sub.add_parser("new", help="write a new SOP file, ready to fill in"))
     schema = sub.add_parser("schema", help="write the JSON Schema of the SOP format")
     schema.add_argument("-o", "--output", default=str(DEFAULT_SCHEMA))
     schema.set_defaults(func=_schema)
+    add_pdf_arguments(sub.add_parser("pdf", help="print each SOP's checklist and step cards "
+                                                 "to PDF with headless Chromium"))
     return root
 
 

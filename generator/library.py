@@ -66,6 +66,13 @@ def discover(sop_dir: Path) -> list[Path]:
     return found
 
 
+def linked_folders_outside(sop_dir: Path) -> list[Path]:
+    """Folders in ``sop_dir`` that are links to a place outside it (never read, reported)."""
+    root = sop_dir.resolve()
+    return [path for path in sorted(sop_dir.rglob("*"))
+            if path.is_symlink() and path.is_dir() and not path.resolve().is_relative_to(root)]
+
+
 def _check_location(path: Path, sop_dir: Path, display: str) -> SopError | None:
     """Names become URLs and file names: refuse unsafe ones and links leaving the folder."""
     if not path.resolve().is_relative_to(sop_dir.resolve()):
@@ -102,6 +109,9 @@ def load_library(sop_dir: Path, display_root: Path | None = None) -> Library:
     if not paths:
         raise SopValidationError([SopError(str(sop_dir), 1, 1, "", "no SOP files (*.yaml) "
                                                                    "found in this folder")])
+    errors += [SopError(_display(link, root), 1, 1, "", "this folder links to a place outside "
+                        "the SOP folder; its files are not read") for link in
+               linked_folders_outside(sop_dir)]
     for path in paths:
         display = _display(path, root)
         doc, sop, file_errors = _load_one(path, sop_dir, display)

@@ -91,8 +91,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise LoadFailure(self.doc.error(path, f"too many values (over {MAX_NODES}); "
-                                                   "are YAML aliases (*name) repeating a block?"))
+            raise LoadFailure(self.doc.error(path[:1], f"too many values (over {MAX_NODES}); "
+                                                       "are YAML aliases (*name) repeating a "
+                                                       "block?"))
         mark = node.start_mark
         self.doc.positions[path] = Position(mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.MappingNode):

@@ -94,22 +94,33 @@ def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]
             text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
             extra.append(Node(targets[0], lane, f'back{n}(("{text}"))'))
         else:
-            targets = step_node_ids(sop, edge.target)
-            sources = _nearest_first(sop, sources, edge.source, edge.target)
+            lines += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
+            continue
         lines += [f"{src} {arrow} {dst}" for src in sources for dst in targets]
     return extra, lines
 
 
-def _nearest_first(sop: Sop, sources: list[str], source: int, target: int) -> list[str]:
-    """Fan-in edges from the copies of a multi-role step, nearest lane first.
+def _copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
+    """Arrows between the nodes of two steps, when either has one node per role.
 
-    Mermaid routes edges in the order written; written in lane order, a far copy's edge
-    detours over a near one's (measured), nearest-first keeps them apart.
+    Each source node points to the target node nearest its lane and each target node gets
+    an arrow from the source node nearest its lane: max(m, n) arrows instead of m x n,
+    which kept two consecutive meetings readable (and fast to lay out). Written nearest
+    first: Mermaid routes in the order written, and a far copy's edge otherwise detours
+    over a near one's (measured).
     """
-    target_lane = _lanes(sop, sop.steps[target])[0]
-    lanes = _lanes(sop, sop.steps[source])
-    order = sorted(range(len(sources)), key=lambda i: abs(lanes[i] - target_lane))
-    return [sources[i] for i in order]
+    assert edge.target is not None
+    src_ids, dst_ids = step_node_ids(sop, edge.source), step_node_ids(sop, edge.target)
+    src_lanes = _lanes(sop, sop.steps[edge.source])
+    dst_lanes = _lanes(sop, sop.steps[edge.target])
+
+    def nearest(lane: int, lanes: list[int]) -> int:
+        return min(range(len(lanes)), key=lambda i: (abs(lanes[i] - lane), lanes[i]))
+
+    pairs = {(i, nearest(lane, dst_lanes)) for i, lane in enumerate(src_lanes)}
+    pairs |= {(nearest(lane, src_lanes), j) for j, lane in enumerate(dst_lanes)}
+    ordered = sorted(pairs, key=lambda p: (abs(src_lanes[p[0]] - dst_lanes[p[1]]), p))
+    return [(src_ids[i], dst_ids[j]) for i, j in ordered]
 
 
 def render_mermaid(sop: Sop, labels: dict[str, str]) -> str:

@@ -6,7 +6,7 @@ Every field carries a description: they become the JSON Schema editors show auth
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -43,7 +43,7 @@ def _blank_to_none(value: Any) -> Any:
 TextList = Annotated[
     list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+OptionalDate = Annotated[datetime.date | None, BeforeValidator(_blank_to_none)]
 StepDuration = Annotated[
     Duration,
     BeforeValidator(parse_duration),
@@ -79,6 +79,24 @@ class Dates(Strict):
     revised: OptionalDate = Field(None, description="Tanggal Revisi: last revision or planned "
                                                     "review.")
     effective: OptionalDate = Field(None, description="Tanggal Efektif: the signing date.")
+    review: OptionalDate = Field(None, description="When the SOP is due for review (listed on "
+                                                   "the 'Perlu ditinjau' page from 30 days "
+                                                   "before).")
+
+
+class Revision(Strict):
+    """One entry of the revision history."""
+
+    date: datetime.date = Field(description="Date of the revision (YYYY-MM-DD).")
+    number: Text = Field(description="Revision number as the office writes it, e.g. '01'.")
+    changes: Text = Field(description="What changed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_as_text(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("number"), int | float):
+            return {**value, "number": str(value["number"])}
+        return value
 
 
 class Approval(Strict):
@@ -191,6 +209,8 @@ class Sop(Strict):
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
     warnings: TextList = Field(default_factory=list, description="Peringatan.")
     records: Records = Field(default_factory=Records, description="Pencatatan dan Pendataan.")
+    revisions: list[Revision] = Field(default_factory=list, description="Revision history, "
+                                                                        "oldest first.")
     roles: list[Role] = Field(min_length=1, description="Pelaksana, in lane (column) order.")
     steps: list[Step] = Field(min_length=1, description="The activities, in order; the first "
                                                         "is the start, the last the end.")

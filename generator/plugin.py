@@ -7,23 +7,35 @@ watches the SOP folder so ``mkdocs serve`` rebuilds when a YAML file changes.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .assets import MERMAID_SCRIPT, STYLESHEET, page_needs_mermaid, site_assets
 from .errors import SopValidationError
 from .library import load_library
-from .render import render_site
+from .official_page import (
+    DEFAULT_STEPS_PER_PAGE,
+    OfficialSettings,
+    add_stylesheet,
+    is_official_path,
+    official_settings,
+)
+from .printables import add_assets, is_printable_path
+from .render import RenderOptions, render_site
+from .view import unit_page_path
 
 _BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 
@@ -33,10 +45,18 @@ class SopgenConfig(Config):
 
     sop_dir = opt.Type(str, default="sop")
     language = opt.Choice(("id", "en"), default="id")
+    today = opt.Optional(opt.Type(str))
+    """The date the review page counts from (YYYY-MM-DD); default: the day of the build."""
+    official_steps_per_page = opt.Type(int, default=DEFAULT_STEPS_PER_PAGE)
+    """Steps per printed page of the official flowchart (Permen PAN-RB 35/2012)."""
+    official_logo = opt.Optional(opt.Type(str))
+    """The office's logo on the official identity page: an image path inside docs_dir."""
 
 
 class SopgenPlugin(BasePlugin[SopgenConfig]):
     """Builds the SOP pages of the site from the YAML files in ``sop_dir``."""
+
+    unit_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
 
     def sop_path(self, config: MkDocsConfig) -> Path:
         """The SOP folder, relative to mkdocs.yml."""
@@ -54,13 +74,50 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             library = load_library(sop_dir, display_root=sop_dir.parent)
         except SopValidationError as exc:
             raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
-        for path, text in render_site(library, self.config.language).items():
+        self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
+                            for unit_id, entries in library.units().items() if unit_id}
+        options = RenderOptions(language=self.config.language,
+                                directory_urls=config.use_directory_urls, today=self._today())
+        with official_settings(self._official_settings(config)):
+            pages = render_site(library, options)
+        for path, text in pages.items():
             _replace(files, File.generated(config, path, content=text))
         for path, source in site_assets().items():
             _replace(files, File.generated(config, path, abs_src_path=str(source)))
+        _keep_printables_out_of_nav(files)
         return files
 
+    def _official_settings(self, config: MkDocsConfig) -> OfficialSettings:
+        """The official document's settings; a bad value stops the build with a message."""
+        logo = self.config.official_logo
+        if logo and not (Path(config.docs_dir) / logo).is_file():
+            raise PluginError(f"sopgen: official_logo: '{logo}' is not a file in {config.docs_dir}")
+        try:
+            return OfficialSettings(self.config.official_steps_per_page, logo,
+                                    config.use_directory_urls)
+        except ValueError as exc:
+            raise PluginError(f"sopgen: official_steps_per_page: {exc}") from None
+
+    def _today(self) -> datetime.date:
+        if self.config.today is None:
+            return datetime.date.today()
+        try:
+            return datetime.date.fromisoformat(self.config.today)
+        except ValueError:
+            raise PluginError(f"sopgen: today: '{self.config.today}' is not a date "
+                              "(YYYY-MM-DD)") from None
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Units first, each section named after its unit, not after its folder.
+
+        Titles are HTML-escaped: the theme prints nav titles without escaping."""
+        _title_unit_sections(nav.items, self.unit_titles)
+        nav.items.sort(key=lambda item: _nav_rank(item, self.unit_titles))
+        return nav
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = add_assets(output, lambda path: get_relative_url(path, page.url))
+        output = add_stylesheet(output, lambda path: get_relative_url(path, page.url))
         if not page_needs_mermaid(output):
             return output
         src = get_relative_url(MERMAID_SCRIPT, page.url)
@@ -74,9 +131,37 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return server
 
 
+def _nav_rank(item: Any, unit_titles: dict[str, str]) -> int:
+    """Home first, then the units, then everything else (roles, reviews, guides)."""
+    if isinstance(item, Page) and item.file.src_uri == "index.md":
+        return 0
+    if isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri in unit_titles
+                                         for c in item.children):
+        return 1
+    return 2
+
+
+def _title_unit_sections(items: list[Any], titles: dict[str, str]) -> None:
+    for item in items:
+        if isinstance(item, Section):
+            index = next((c for c in item.children if isinstance(c, Page)
+                          and c.file.src_uri in titles), None)
+            if index is not None:
+                item.title = titles[index.file.src_uri]
+            _title_unit_sections(item.children, titles)
+
+
 def _replace(files: Files, file: File) -> None:
     """Add a generated file; it takes the place of a hand-written one at the same path."""
     existing = files.get_file_from_path(file.src_uri)
     if existing is not None:
         files.remove(existing)
     files.append(file)
+
+
+def _keep_printables_out_of_nav(files: Files) -> None:
+    """Checklists and cards are reached from their SOP page; in the nav they would triple
+    every SOP's entry. They are still built, and linked from the SOP page."""
+    for file in files:
+        if is_printable_path(file.src_uri) or is_official_path(file.src_uri):
+            file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -6,9 +6,11 @@ The result maps a docs-relative path to Markdown. Any site engine that reads Mar
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -17,14 +19,29 @@ from .escape import html_text, md_inline, meta_title
 from .library import Library
 from .locale import labels as locale_labels
 from .mermaid import render_mermaid
-from .view import SopView, sop_page_path, sop_view, unit_page_path
+from .official_page import official_flowchart, render_official_pages
+from .printables import render_printables
+from .urls import href
+from .view import SiteContext, SopView, sop_view, unit_page_path
 
 HOME_PAGE = "index.md"
+REVIEW_PAGE = "perlu-ditinjau.md"
+ROLES_PAGE = "peran/index.md"
+MAP_PAGE = "peta-keterkaitan.md"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What rendering needs from outside: language, URL style, and the date of the build."""
+
+    language: str = "id"
+    directory_urls: bool = True
+    today: datetime.date = field(default_factory=datetime.date.today)
 
 PageRenderer = Callable[[SopView, dict[str, str]], dict[str, str]]
 """Renders extra pages of one SOP (checklist, cards, official document): path -> Markdown."""
 
-SOP_PAGE_RENDERERS: tuple[PageRenderer, ...] = ()
+SOP_PAGE_RENDERERS: tuple[PageRenderer, ...] = (render_printables, render_official_pages)
 """Every renderer of extra per-SOP pages; each feature module adds its function here."""
 
 
@@ -42,6 +59,7 @@ def environment() -> Environment:
     env.filters["md"] = md_inline
     env.filters["meta_title"] = meta_title
     env.filters["rel"] = relative_link
+    env.globals["official_flowchart"] = official_flowchart  # SVG for _official_flowchart.j2
     return env
 
 
@@ -50,47 +68,67 @@ def relative_link(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def render_sop_page(view: SopView, labels: dict[str, str]) -> str:
-    """The page of one SOP: identity, lists, diagram, step table."""
+def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOptions) -> str:
+    """The page of one SOP: identity, lists, diagram, step table, links across the site."""
     diagram = Markup(render_mermaid(view.sop, labels))
     return environment().get_template("sop.md.j2").render(
-        view=view, sop=view.sop, L=labels, diagram=diagram, page=view.page_path)
+        view=view, sop=view.sop, L=labels, diagram=diagram, page=view.page_path,
+        link=partial(_link, page=view.page_path, options=options))
 
 
-def render_home(library: Library, labels: dict[str, str]) -> str:
-    """The home page: every SOP, grouped by unit."""
+def _link(target: str, page: str, options: RenderOptions) -> str:
+    return href(target, page, options.directory_urls)
+
+
+def render_home(units: dict[str, UnitView], figures: dict[str, int],
+                labels: dict[str, str]) -> str:
+    """The home page: figures for a manager, then every SOP grouped by unit."""
     return environment().get_template("home.md.j2").render(
-        units=_unit_rows(library, labels), L=labels, page=HOME_PAGE,
-        sop_count=len(library.entries))
+        units=units, L=labels, page=HOME_PAGE, figures=figures, review_page=REVIEW_PAGE,
+        roles_page=ROLES_PAGE, map_page=MAP_PAGE)
 
 
-def render_unit_page(unit_id: str, library: Library, labels: dict[str, str]) -> str:
-    """The page of one unit: its SOPs."""
-    rows = _unit_rows(library, labels)[unit_id]
-    return environment().get_template("unit.md.j2").render(
-        unit=rows, L=labels, page=unit_page_path(unit_id))
+@dataclass(frozen=True)
+class UnitView:
+    """A unit and its SOPs; ``path`` is None for SOPs directly in the SOP folder."""
+
+    id: str
+    name: str
+    path: str | None
+    sops: list[SopView]
 
 
-def _unit_rows(library: Library, labels: dict[str, str]) -> dict[str, dict[str, object]]:
-    result: dict[str, dict[str, object]] = {}
-    for unit_id, entries in library.units().items():
-        views = [sop_view(entry, library, labels) for entry in entries]
-        result[unit_id] = {"id": unit_id, "name": entries[0].unit_name,
-                           "path": unit_page_path(unit_id) if unit_id else None,
-                           "sops": views}
-    return result
+def render_unit_page(unit: UnitView, labels: dict[str, str]) -> str:
+    """The page of one unit: its SOPs with kind and effective date."""
+    return environment().get_template("unit.md.j2").render(unit=unit, L=labels, page=unit.path)
 
 
-def render_site(library: Library, language: str = "id") -> dict[str, str]:
+def _unit_views(views: dict[str, SopView]) -> dict[str, UnitView]:
+    result: dict[str, UnitView] = {}
+    for view in views.values():
+        unit_id = view.entry.unit_id
+        path = unit_page_path(unit_id) if unit_id else None
+        result.setdefault(unit_id, UnitView(unit_id, view.entry.unit_name, path, []))
+        result[unit_id].sops.append(view)
+    return dict(sorted(result.items()))
+
+
+def render_site(library: Library, options: RenderOptions | None = None) -> dict[str, str]:
     """Every generated page of the site: docs-relative path -> Markdown."""
-    labels = locale_labels(language)
-    pages = {HOME_PAGE: render_home(library, labels)}
-    for unit_id in library.units():
-        if unit_id:
-            pages[unit_page_path(unit_id)] = render_unit_page(unit_id, library, labels)
-    for entry in library.entries:
-        view = sop_view(entry, library, labels)
-        pages[sop_page_path(entry)] = render_sop_page(view, labels)
+    from .render_index import render_index_pages
+
+    options = options or RenderOptions()
+    labels = locale_labels(options.language)
+    site = SiteContext.of(library)
+    views = {e.id: sop_view(e, library, labels, site) for e in library.entries}
+    units = _unit_views(views)
+    index_pages, figures = render_index_pages(library, views, labels, options)
+    pages = {HOME_PAGE: render_home(units, figures, labels), **index_pages}
+    for unit in units.values():
+        if unit.path:
+            pages[unit.path] = render_unit_page(unit, labels)
+    for view in views.values():
+        pages[view.page_path] = render_sop_page(view, labels, options)
         for renderer in SOP_PAGE_RENDERERS:
             pages.update(renderer(view, labels))
     return pages

@@ -92,9 +92,20 @@ def _check_roles(doc: SourceDocument, sop: Sop) -> Iterable[SopError]:
     for value in _duplicates(role_ids):
         index = len(role_ids) - 1 - role_ids[::-1].index(value)
         yield doc.error(("roles", index, "id"), f"duplicate role id '{value}'")
+    names = [_name_key(role.name) for role in sop.roles]
+    for value in _duplicates(names):
+        index = len(names) - 1 - names[::-1].index(value)
+        yield doc.error(("roles", index, "name"), f"duplicate role name "
+                                                  f"'{sop.roles[index].name}': two lanes "
+                                                  "would look the same")
     for i, entry in enumerate(sop.records.entries):
         if entry.role is not None and entry.role not in role_ids:
             yield doc.error(("records", "entries", i, "role"), _unknown_role(entry.role, role_ids))
+
+
+def _name_key(name: str) -> str:
+    """Names that differ only in case or spacing are the same name to a reader."""
+    return " ".join(name.casefold().split())
 
 
 def _unknown_role(role: str, known: list[str]) -> str:
@@ -151,6 +162,43 @@ def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
                                                      f"(also in {other})"))
             first_by_number.setdefault(sop.number, doc)
         errors += _check_related(doc, sop, sop_id, ids)
+    return errors + _check_site_roles(entries) + _check_unit_names(entries)
+
+
+def _check_site_roles(entries: list[tuple[str, SourceDocument, Sop]]) -> list[SopError]:
+    """A role is one role across the site: one id, one name, wherever it acts."""
+    errors: list[SopError] = []
+    name_of: dict[str, tuple[str, str]] = {}
+    id_of: dict[str, tuple[str, str]] = {}
+    for _, doc, sop in entries:
+        for i, role in enumerate(sop.roles):
+            key = _name_key(role.name)
+            known_name, where = name_of.setdefault(role.id, (role.name, doc.display_path))
+            if known_name != role.name:
+                errors.append(doc.error(("roles", i, "name"), (
+                    f"role '{role.id}' is named '{known_name}' in {where}; a role has one "
+                    "name across the site")))
+            known_id, where = id_of.setdefault(key, (role.id, doc.display_path))
+            if known_id != role.id and where != doc.display_path:
+                errors.append(doc.error(("roles", i, "id"), (
+                    f"the role '{role.name}' has the id '{known_id}' in {where}; use the "
+                    "same id for the same role")))
+    return errors
+
+
+def _check_unit_names(entries: list[tuple[str, SourceDocument, Sop]]) -> list[SopError]:
+    """All SOPs of one folder belong to one unit, so they must not name different units."""
+    errors: list[SopError] = []
+    seen: dict[str, tuple[str, str]] = {}
+    for _, doc, sop in entries:
+        if sop.unit is None:
+            continue
+        folder = doc.path.parent.as_posix()
+        unit, where = seen.setdefault(folder, (sop.unit, doc.display_path))
+        if unit != sop.unit:
+            errors.append(doc.error(("unit",), (
+                f"this folder's unit is '{unit}' (in {where}); SOPs of one folder share "
+                "one unit")))
     return errors
 
 

@@ -6,10 +6,11 @@ resolve decision targets or format durations themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import flow
+from .catalog import MentionFinder, backlinks, role_use
 from .durations import format_duration, format_total
 from .library import Library, SopEntry
 from .model import Sop
@@ -33,6 +34,7 @@ class StepView:
     no_to: str | None
     next_to: str | None
     is_terminator: bool
+    note_parts: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,38 @@ class RelatedView:
 
     text: str
     path: str | None
+
+
+@dataclass(frozen=True)
+class RoleTime:
+    """One bar of the 'minutes per role' chart: a role's standard time in one run."""
+
+    name: str
+    lane: int
+    time: str
+    percent: int
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """One row of the revision history."""
+
+    date: str
+    number: str
+    changes: str
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every SOP page needs from the whole site, computed once per build."""
+
+    library: Library
+    backlinks: dict[str, list[SopEntry]]
+    mentions: MentionFinder
+
+    @classmethod
+    def of(cls, library: Library) -> SiteContext:
+        return cls(library, backlinks(library), MentionFinder(library))
 
 
 @dataclass(frozen=True)
@@ -57,6 +91,10 @@ class SopView:
     made: str | None
     revised: str | None
     effective: str | None
+    review: str | None = None
+    backlinks: tuple[RelatedView, ...] = ()
+    role_times: tuple[RoleTime, ...] = ()
+    revisions: tuple[RevisionView, ...] = ()
 
 
 def format_date(value: date | None, labels: dict[str, str]) -> str | None:
@@ -106,8 +144,26 @@ def unit_page_path(unit_id: str) -> str:
     return f"{unit_id}/index.md" if unit_id else "index.md"
 
 
-def sop_view(entry: SopEntry, library: Library, labels: dict[str, str]) -> SopView:
-    """The view of one SOP in the context of its library (for related links)."""
+def _role_times(entry: SopEntry, labels: dict[str, str]) -> tuple[RoleTime, ...]:
+    uses = [role_use(entry, role) for role in entry.sop.roles]
+    longest = max((use.time.clock_minutes for use in uses), default=0) or 1
+    return tuple(RoleTime(role.name, lane, format_total(use.time, labels),
+                          round(100 * use.time.clock_minutes / longest))
+                 for lane, (role, use) in enumerate(zip(entry.sop.roles, uses, strict=True)))
+
+
+def _with_note_links(steps: tuple[StepView, ...], entry: SopEntry, site: SiteContext
+                     ) -> tuple[StepView, ...]:
+    return tuple(replace(step, note_parts=tuple(
+        (text, sop_page_path(target) if target else None)
+        for text, target in site.mentions.split(step.notes, entry.id))) if step.notes else step
+        for step in steps)
+
+
+def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
+             site: SiteContext | None = None) -> SopView:
+    """The view of one SOP in the context of its site (related links, backlinks)."""
+    site = site or SiteContext.of(library)
     sop = entry.sop
     related = []
     for item in sop.related:
@@ -118,7 +174,13 @@ def sop_view(entry: SopEntry, library: Library, labels: dict[str, str]) -> SopVi
             related.append(RelatedView(item.text or "", None))
     return SopView(
         entry=entry, sop=sop, page_path=sop_page_path(entry),
-        steps=step_views(sop, labels), related=tuple(related),
+        steps=_with_note_links(step_views(sop, labels), entry, site), related=tuple(related),
         total_time=format_total(entry.total_time, labels), kind=labels[f"kind_{sop.kind.value}"],
         made=format_date(sop.dates.made, labels), revised=format_date(sop.dates.revised, labels),
-        effective=format_date(sop.dates.effective, labels))
+        effective=format_date(sop.dates.effective, labels),
+        review=format_date(sop.dates.review, labels),
+        backlinks=tuple(RelatedView(e.sop.title, sop_page_path(e))
+                        for e in site.backlinks.get(entry.id, [])),
+        role_times=_role_times(entry, labels),
+        revisions=tuple(RevisionView(format_date(r.date, labels) or "", r.number, r.changes)
+                        for r in sop.revisions))

@@ -63,6 +63,7 @@ def test_search_index_has_the_seed(seed_site: Path) -> None:
 def test_hostile_text_shows_exactly_as_written(tmp_path: Path) -> None:
     text = MINIMAL.replace("title: Pelayanan Contoh", f"title: '{HOSTILE}'")
     text = text.replace("action: Menerima berkas", f"action: '{HOSTILE}'")
+    text = text.replace("kind: pelayanan", f"kind: pelayanan\nunit: '{HOSTILE}'")
     sop_dir = tmp_path / "src"
     write_sop(sop_dir, "u/a.yaml", text)
     site = build_project(make_project(tmp_path, sop_dir))
@@ -72,6 +73,9 @@ def test_hostile_text_shows_exactly_as_written(tmp_path: Path) -> None:
     assert texts_of(page, "title")[0].startswith(HOSTILE)
     assert "<script>alert" not in page
     assert not [u for u in loaded_urls(page) if "alert" in u]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in home
+    assert HOSTILE in texts_of(home, "span")  # the unit's section in the navigation
 
 
 def test_invalid_sop_fails_the_build_with_located_errors(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.library import load_library
-from generator.render import render_site
+from generator.render import RenderOptions, render_site
 from helpers.golden import assert_golden
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
@@ -28,7 +28,8 @@ def test_seed_page_shows_total_and_blank_fields() -> None:
 
 
 def test_english_labels() -> None:
-    page = render_site(load_library(REPO / "sop"), "en")["disdukcapil/pengukuran-kinerja.md"]
+    options = RenderOptions(language="en")
+    page = render_site(load_library(REPO / "sop"), options)["disdukcapil/pengukuran-kinerja.md"]
     assert "## Legal basis" in page and "## Dasar Hukum" not in page
 
 

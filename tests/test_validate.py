@@ -163,3 +163,35 @@ def test_no_sop_files(tmp_path: Path) -> None:
 def _write(tmp_path: Path, text: str) -> Path:
     write_sop(tmp_path / "sop", "unit/a.yaml", text)
     return tmp_path / "sop"
+
+
+def test_a_role_id_has_one_name_across_the_site(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml")
+    write_sop(tmp_path / "sop", "v/b.yaml", MINIMAL.replace("name: Kepala Seksi", "name: Kasi"))
+    assert errors_of(tmp_path / "sop") == [
+        f"sop/v/b.yaml:{line_of(MINIMAL, 'Kepala Seksi')}:11: roles[1].name: role 'kepala' is "
+        "named 'Kepala Seksi' in sop/u/a.yaml; a role has one name across the site"]
+
+
+def test_a_role_name_has_one_id_across_the_site(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml")
+    text = MINIMAL.replace("id: kepala", "id: kasi").replace("actors: kepala", "actors: kasi")
+    write_sop(tmp_path / "sop", "v/b.yaml", text)
+    assert errors_of(tmp_path / "sop") == [
+        f"sop/v/b.yaml:{line_of(text, 'id: kasi')}:9: roles[1].id: the role 'Kepala Seksi' has "
+        "the id 'kepala' in sop/u/a.yaml; use the same id for the same role"]
+
+
+def test_one_folder_one_unit(tmp_path: Path) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml", MINIMAL.replace("kind:", "unit: Bidang A\nkind:"))
+    write_sop(tmp_path / "sop", "u/b.yaml", MINIMAL.replace("kind:", "unit: Bidang B\nkind:"))
+    assert errors_of(tmp_path / "sop") == [
+        "sop/u/b.yaml:3:7: unit: this folder's unit is 'Bidang A' (in sop/u/a.yaml); SOPs of "
+        "one folder share one unit"]
+
+
+def test_duplicate_role_name_in_one_sop(tmp_path: Path) -> None:
+    text = MINIMAL.replace("name: Kepala Seksi", "name: petugas ")
+    errors = errors_of(_write(tmp_path, text))
+    assert errors == [f"sop/unit/a.yaml:{line_of(text, 'name: petugas ')}:11: roles[1].name: "
+                      "duplicate role name 'petugas': two lanes would look the same"]

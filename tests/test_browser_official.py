@@ -1,0 +1,107 @@
+"""The official document in Chromium: printed to PDF in landscape, text inside its cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from generator.library import load_library
+from generator.locale import labels as locale_labels
+from generator.official_layout import flowchart_pages
+from generator.official_page import DEFAULT_STEPS_PER_PAGE
+from generator.official_pdf import official_pdf_path, print_official_pdf
+from generator.view import sop_view
+from helpers.browser import open_page
+from helpers.site import REPO
+
+pytestmark = pytest.mark.browser
+
+SEED_PAGE = "disdukcapil/pengukuran-kinerja.md"
+A4_LANDSCAPE = (841.89, 595.28)
+
+OVERFLOWS = """() => {
+  const bad = [];
+  for (const svg of document.querySelectorAll('svg.sopgen-official-svg')) {
+    const cells = {};
+    for (const r of svg.querySelectorAll('rect.sop-cell')) {
+      const key = r.dataset.key + '|' + (r.dataset.step || '');
+      cells[key] = cells[key] || r.getBBox();
+    }
+    const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 &&
+      a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+    for (const t of svg.querySelectorAll('text.sop-text')) {
+      const cell = cells[t.dataset.key + '|' + (t.dataset.step || '')];
+      if (!cell || !inside(t.getBBox(), cell)) bad.push(t.dataset.key + ' ' + t.textContent);
+    }
+    for (const g of svg.querySelectorAll('g.sop-arrow')) {
+      const text = g.querySelector('text.sop-label');
+      if (text && !inside(text.getBBox(), g.querySelector('rect.sop-label-box').getBBox()))
+        bad.push('label ' + text.textContent);
+    }
+    for (const g of svg.querySelectorAll('g.sop-symbol')) {
+      const text = g.querySelector('text');
+      const shape = g.querySelector('rect, polygon');
+      if (text && !inside(text.getBBox(), shape.getBBox())) bad.push('symbol ' + text.textContent);
+    }
+  }
+  return bad;
+}"""
+
+
+def test_seed_official_document_prints_in_landscape(browser: Any, seed_site: Path,
+                                                    tmp_path: Path) -> None:
+    output = tmp_path / official_pdf_path(SEED_PAGE)
+    print_official_pdf(seed_site, SEED_PAGE, output, browser=browser)
+    library = load_library(REPO / "sop")
+    labels = locale_labels("id")
+    view = sop_view(library.entries[0], library, labels)
+    flow_pages = len(flowchart_pages(view, labels, DEFAULT_STEPS_PER_PAGE))
+    reader = PdfReader(output)
+    assert len(reader.pages) == 1 + flow_pages, "one identity page, then the flowchart"
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_LANDSCAPE, abs=1)
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert labels["legal_basis"] in texts[0] and labels["official_signature"] in texts[0]
+    for number, text in enumerate(texts[1:], start=1):
+        assert f"{labels['official_page']} {number} {labels['official_of']} {flow_pages}" \
+            in text
+        assert labels["col_performers"] in text, "the header row is on every page"
+    assert " ".join(view.steps[0].action.split()[:3]) in texts[1]
+    assert " ".join(view.steps[-1].action.split()[:3]) in texts[-1]
+
+
+@pytest.mark.parametrize("path", ["disdukcapil/pengukuran-kinerja/",
+                                  "disdukcapil/pengukuran-kinerja.resmi/"])
+@pytest.mark.parametrize("width", [1280, 700])
+def test_text_stays_inside_cells(browser: Any, seed_url: str, path: str, width: int) -> None:
+    page, log = open_page(browser, seed_url + path, {"width": width, "height": 900})
+    try:
+        assert page.locator("svg.sopgen-official-svg").count() == len(
+            flowchart_pages(_seed_view(), locale_labels("id"), DEFAULT_STEPS_PER_PAGE))
+        assert page.evaluate(OVERFLOWS) == []
+        assert page.evaluate("""() => [...document.styleSheets].some(
+            s => (s.href || '').endsWith('assets/sopgen/official.css'))""")
+        assert not log.external_requests and not log.console_errors and not log.page_errors
+    finally:
+        page.context.close()
+
+
+def test_official_page_prints_without_site_chrome(browser: Any, seed_url: str) -> None:
+    page, _ = open_page(browser, seed_url + "disdukcapil/pengukuran-kinerja.resmi/")
+    try:
+        page.emulate_media(media="print")
+        hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer',
+            '.md-content h1', '.sopgen-official-links'].map(s => document.querySelector(s))
+            .filter(e => e).map(e => getComputedStyle(e).display)""")
+        assert hidden and set(hidden) == {"none"}
+    finally:
+        page.context.close()
+
+
+def _seed_view() -> Any:
+    library = load_library(REPO / "sop")
+    return sop_view(library.entries[0], library, locale_labels("id"))

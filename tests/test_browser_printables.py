@@ -1,0 +1,251 @@
+"""Checklist and step cards in real headless chromium: print layout, A6 cells, ticks."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from helpers.browser import open_page
+from helpers.site import build_project, make_project, serve
+from helpers.sops import write_sop
+
+pytestmark = pytest.mark.browser
+
+CHECKLIST = "disdukcapil/pengukuran-kinerja.checklist/"
+CARDS = "disdukcapil/pengukuran-kinerja.cards/"
+MM = 96 / 25.4  # CSS pixels per millimetre
+SITE_CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top"
+LONG_STEP = """  - action: '{action}'
+    actors: {actor}
+    standard:
+      inputs: [Formulir permohonan, Surat pengantar dari kelurahan]
+      time: 15
+      output: Berita acara pemeriksaan berkas
+"""
+DECISION_SOP = """number: '800/<b>01</b>'
+title: '<script>alert("t")</script> Izin </style>'
+organization: Dinas Contoh
+kind: pelayanan
+warnings: ['<img src=x onerror=alert(1)> Jangan lupa']
+roles:
+  - {id: petugas, name: 'Petugas <u>Loket</u>'}
+  - {id: kepala, name: Kepala Seksi}
+steps:
+  - action: Menerima berkas <script>alert(1)</script>
+    actors: petugas
+    standard: {inputs: [Formulir], time: 10, output: Berkas}
+  - action: Memeriksa kelengkapan
+    actors: petugas
+    standard: {time: 1 hari}
+    decision: {question: 'Berkas lengkap?', yes: next, no: 1}
+  - action: Menandatangani
+    actors: kepala
+    standard: {time: 2 jam}
+"""
+
+
+def long_action(n: int) -> str:
+    """Five lines in the checklist: a page break would fall inside some of these rows."""
+    return (f"Langkah uji nomor {n}: memeriksa dan mencatat berkas permohonan {n} secara "
+            "lengkap dan teliti sesuai dengan ketentuan peraturan yang berlaku di daerah")
+
+
+def long_sop(steps: int) -> str:
+    """An SOP long enough that its checklist needs several pages."""
+    body = "".join(LONG_STEP.format(action=long_action(n), actor="a" if n % 2 else "b")
+                   for n in range(1, steps + 1))
+    return ("title: Uji Panjang\norganization: Dinas Uji\nkind: pelayanan\nroles:\n"
+            "  - {id: a, name: Petugas}\n  - {id: b, name: Kepala}\nsteps:\n" + body)
+
+
+@pytest.fixture(scope="module")
+def other_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site with a 40-step SOP (u/panjang) and a hostile one with a decision (u/izin)."""
+    tmp = tmp_path_factory.mktemp("printables")
+    write_sop(tmp / "sop", "u/panjang.yaml", long_sop(40))
+    write_sop(tmp / "sop", "u/izin.yaml", DECISION_SOP)
+    with serve(build_project(make_project(tmp, tmp / "sop"))) as url:
+        yield url
+
+
+def pdf_pages(page: Any) -> list[str]:
+    """The page printed as the browser prints it; the text of each PDF page."""
+    data = page.pdf(prefer_css_page_size=True, print_background=True)
+    return [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_seed_checklist_in_print_is_the_checklist_alone(browser: Any, seed_url: str) -> None:
+    page, log = open_page(browser, seed_url + CHECKLIST)
+    page.emulate_media(media="print")
+    visible_rows = page.locator("tbody tr.sopgen-check-row:visible").count()
+    chrome = page.evaluate(f"""() => [...document.querySelectorAll('{SITE_CHROME}')]
+        .filter(e => e.getClientRects().length > 0).map(e => e.className)""")
+    thead = page.evaluate("""() => getComputedStyle(
+        document.querySelector('.sopgen-checklist-table thead')).display""")
+    progress_shown = page.locator(".sopgen-progress").is_visible()
+    texts = pdf_pages(page)
+    page.context.close()
+    assert visible_rows == 14
+    assert chrome == [] and not progress_shown
+    assert thead == "table-header-group"
+    assert 1 <= len(texts) <= 2
+    for number, text in enumerate(texts, start=1):
+        assert f"{number} / {len(texts)}" in text
+        assert "Nomor SOP: - · Pengukuran Kinerja" in text
+    assert "Cari" not in "".join(texts)  # the search box of the site header
+    assert log.external_requests == [] and log.page_errors == [] and log.console_errors == []
+
+
+def test_long_checklist_repeats_its_header_and_never_splits_a_row(
+        browser: Any, other_url: str) -> None:
+    page, _ = open_page(browser, other_url + "u/panjang.checklist/")
+    texts = pdf_pages(page)
+    page.context.close()
+    assert len(texts) >= 3
+    pages_with_rows = [t for t in texts if "Langkah uji nomor" in t]
+    assert len(pages_with_rows) >= 3
+    for text in pages_with_rows:
+        assert squash("No Kegiatan Pelaksana Kelengkapan Output Waktu Selesai Paraf") in squash(
+            text)
+    for n in range(1, 41):
+        assert sum(squash(long_action(n)) in squash(t) for t in texts) == 1, n
+    for number, text in enumerate(texts, start=1):
+        assert f"{number} / {len(texts)}" in text
+
+
+MEASURE_CARDS = """() => [...document.querySelectorAll('.sopgen-sheet')].map(sheet => {
+  const box = e => { const r = e.getBoundingClientRect();
+    return {x: r.left, y: r.top, w: r.width, h: r.height, r: r.right, b: r.bottom}; };
+  return {sheet: box(sheet), cells: [...sheet.querySelectorAll('.sopgen-cell')].map(cell => {
+    const card = cell.querySelector('.sopgen-card');
+    const c = card.getBoundingClientRect();
+    const outside = [...card.querySelectorAll('*')].filter(e => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && (r.left < c.left - .5 || r.top < c.top - .5 ||
+                             r.right > c.right + .5 || r.bottom > c.bottom + .5); });
+    return {step: +card.dataset.step, cell: box(cell), card: box(card),
+            overflow: card.scrollHeight - card.clientHeight, outside: outside.length,
+            overfull: card.classList.contains('sopgen-card--overfull')};
+  })};
+})"""
+
+
+def inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
+    return (inner["x"] >= outer["x"] - .5 and inner["y"] >= outer["y"] - .5
+            and inner["r"] <= outer["r"] + .5 and inner["b"] <= outer["b"] + .5)
+
+
+def test_seed_cards_lie_inside_a6_cells_four_to_a_sheet(browser: Any, seed_url: str) -> None:
+    page, log = open_page(browser, seed_url + CARDS)
+    page.emulate_media(media="print")
+    sheets = page.evaluate(MEASURE_CARDS)
+    cut_marks = page.locator(".sopgen-sheet .sopgen-cut:visible").count()
+    texts = pdf_pages(page)
+    page.context.close()
+    assert [len(sheet["cells"]) for sheet in sheets] == [4, 4, 4, 2]
+    cells = [cell for sheet in sheets for cell in sheet["cells"]]
+    assert [cell["step"] for cell in cells] == list(range(1, 15))
+    for sheet in sheets:
+        assert sheet["sheet"]["w"] <= 210 * MM + .5 and sheet["sheet"]["h"] <= 297 * MM + .5
+        for cell in sheet["cells"]:
+            assert abs(cell["cell"]["w"] - 105 * MM) < 1 and abs(cell["cell"]["h"] - 148 * MM) < 1
+            assert inside(cell["cell"], sheet["sheet"]) and inside(cell["card"], cell["cell"])
+            assert cell["overflow"] <= 1 and cell["outside"] == 0 and not cell["overfull"]
+    assert cut_marks == 5 * 4
+    assert len(texts) == 4
+    for sheet_number, text in enumerate(texts):
+        shown = sorted(int(n) for n in re.findall(r"Langkah (\d+) / 14", text))
+        assert shown == list(range(sheet_number * 4 + 1, min(sheet_number * 4 + 5, 15)))
+    assert log.external_requests == [] and log.page_errors == [] and log.console_errors == []
+
+
+def test_cards_on_screen_are_a_grid_without_cut_marks(browser: Any, seed_url: str) -> None:
+    page, _ = open_page(browser, seed_url + CARDS)
+    tops = page.evaluate("""() => [...document.querySelectorAll('.sopgen-card')]
+        .map(c => Math.round(c.getBoundingClientRect().top))""")
+    cut_marks = page.locator(".sopgen-cut:visible").count()
+    page.context.close()
+    assert len(set(tops)) < len(tops)  # several cards side by side in a row
+    assert cut_marks == 0
+
+
+def progress(page: Any) -> tuple[str, str, int]:
+    return (page.locator("[data-sopgen-progress-count]").inner_text(),
+            page.locator("[data-sopgen-remaining]").inner_text(),
+            page.locator("input[data-sopgen-done]:checked").count())
+
+
+def test_ticks_survive_a_reload_until_reset(browser: Any, seed_url: str) -> None:
+    page, log = open_page(browser, seed_url + CHECKLIST)
+    assert progress(page) == ("0 / 14", "795 menit (13 jam 15 menit)", 0)
+    for step in (1, 2, 5):
+        page.locator(f'input[data-sopgen-done="{step}"]').check()
+    assert progress(page) == ("3 / 14", "600 menit (10 jam)", 3)
+    page.reload()
+    assert progress(page) == ("3 / 14", "600 menit (10 jam)", 3)
+    assert page.locator("progress").evaluate("p => [p.value, p.max]") == [3, 14]
+    done = page.locator("tr.is-done").evaluate_all("rows => rows.map(r => r.dataset.step)")
+    assert done == ["1", "2", "5"]
+    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('sopgen'))")
+    assert stored == ["sopgen.checklist:disdukcapil/pengukuran-kinerja.md:-"]
+    page.locator("[data-sopgen-reset]").click()
+    assert progress(page) == ("0 / 14", "795 menit (13 jam 15 menit)", 0)
+    page.reload()
+    assert progress(page) == ("0 / 14", "795 menit (13 jam 15 menit)", 0)
+    page.context.close()
+    assert log.page_errors == [] and log.console_errors == [] and log.external_requests == []
+
+
+def test_checklist_works_from_a_file_without_a_server(browser: Any, seed_site: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((seed_site / CHECKLIST / "index.html").as_uri())
+    page.locator('input[data-sopgen-done="14"]').check()
+    page.reload()
+    assert progress(page) == ("1 / 14", "785 menit (13 jam 5 menit)", 1)
+    context.close()
+    # the theme's search cannot load its index from a file; nothing else may fail
+    assert [error for error in errors if "search" not in error] == []
+
+
+def test_hostile_decision_sop_stays_text_and_keeps_its_answer(
+        browser: Any, other_url: str) -> None:
+    for kind in ("cards", "checklist"):
+        page, log = open_page(browser, other_url + f"u/izin.{kind}/")
+        text = page.locator(".sopgen-printable").inner_text()
+        assert 'Menerima berkas <script>alert(1)</script>' in text
+        assert "<img src=x onerror=alert(1)> Jangan lupa" in text or kind == "checklist"
+        assert "Ya → ke langkah 3" in text and "Tidak → ke langkah 1" in text
+        if kind == "checklist":
+            page.locator('input[data-sopgen-answer="2"][value="no"]').check()
+            page.locator('input[data-sopgen-done="2"]').check()
+            assert progress(page)[:2] == ("1 / 3", "130 menit (2 jam 10 menit)")
+            page.reload()
+            assert page.locator('input[data-sopgen-answer="2"][value="no"]').is_checked()
+        page.context.close()
+        assert log.dialogs == [] and log.page_errors == [] and log.external_requests == []
+
+
+def test_sop_page_links_to_its_printables_and_back(browser: Any, seed_url: str) -> None:
+    page, _ = open_page(browser, seed_url + "disdukcapil/pengukuran-kinerja/")
+    assert page.locator('link[href*="printables.css"], script[src*="checklist.js"]').count() == 0
+    for name, target in (("Daftar Periksa", CHECKLIST), ("Kartu Langkah", CARDS)):
+        page.locator(".sopgen-printable-links a", has_text=name).click()
+        assert page.url == seed_url + target
+        page.locator(".sopgen-print-links a", has_text="Kembali ke halaman SOP").click()
+        assert page.url == seed_url + "disdukcapil/pengukuran-kinerja/"
+    nav = page.locator(".md-nav a").evaluate_all("links => links.map(a => a.href)")
+    page.context.close()
+    assert not any("checklist" in href or "cards" in href for href in nav)

@@ -1,0 +1,113 @@
+"""Geometry of the official flowchart without drawing it: wrapping, columns, pages, letters."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.library import load_library
+from generator.locale import labels as locale_labels
+from generator.official_crossings import crossings, letter, split
+from generator.official_geometry import Box, collinear_overlap, crosses, segment_hits
+from generator.official_layout import flowchart_pages
+from generator.official_page import OfficialSettings
+from generator.official_table import BASE_WIDTH, FONT, PAD, ROLE_MIN, columns
+from generator.official_text import text_width, wrap
+from generator.view import sop_view
+from helpers.site import REPO
+
+DATA = Path(__file__).parent / "data" / "official" / "sop"
+LABELS = locale_labels("id")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
+       st.floats(min_value=20, max_value=400))
+def test_wrapped_lines_fit_and_keep_every_word(text: str, width: float) -> None:
+    lines = wrap(text, width, FONT)
+    for line in lines:
+        # a single character wider than the cell is the one thing that cannot be split
+        assert text_width(line, FONT) <= width or len(line) == 1
+    assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_wrap_keeps_author_lines_and_cuts_long_words() -> None:
+    assert wrap("satu\ndua", 500, FONT) == ["satu", "dua"]
+    long_word = "Penatausahaanadministrasikeuangandaerah"
+    pieces = wrap(long_word, 60, FONT)
+    assert len(pieces) > 1 and "".join(pieces) == long_word
+
+
+def test_columns_follow_the_official_order_and_fill_the_page() -> None:
+    cols = columns(4)
+    assert [c.key for c in cols] == ["no", "activity", "role-0", "role-1", "role-2", "role-3",
+                                     "inputs", "time", "output", "notes"]
+    assert cols[-1].x + cols[-1].w == pytest.approx(BASE_WIDTH)
+    assert all(a.x + a.w == pytest.approx(b.x) for a, b in itertools.pairwise(cols))
+
+
+def test_many_roles_keep_their_minimum_width() -> None:
+    cols = columns(14)
+    assert all(c.w >= ROLE_MIN for c in cols if c.key.startswith("role-"))
+    assert cols[-1].x + cols[-1].w > BASE_WIDTH, "the table grows; print scales it down"
+
+
+def test_split_and_letters() -> None:
+    assert [len(chunk) for chunk in split(30, 8)] == [8, 8, 8, 6]
+    assert [len(chunk) for chunk in split(14, 14)] == [14]
+    with pytest.raises(ValueError):
+        split(5, 0)
+    with pytest.raises(ValueError):
+        OfficialSettings(steps_per_page=0)
+    assert [letter(i) for i in (0, 1, 25, 26, 27, 51, 52)] == \
+        ["A", "B", "Z", "AA", "AB", "AZ", "BA"]
+
+
+def test_geometry_predicates() -> None:
+    box = Box(10, 10, 20, 20)
+    assert segment_hits((0, 20), (40, 20), box)
+    assert not segment_hits((0, 10), (40, 10), box), "running along an edge is touching"
+    assert not segment_hits((0, 20), (10, 20), box), "ending on the edge is touching"
+    assert crosses(((0, 5), (10, 5)), ((5, 0), (5, 10)))
+    assert not crosses(((0, 5), (10, 5)), ((10, 0), (10, 10)))
+    assert collinear_overlap(((0, 5), (10, 5)), ((5, 5), (20, 5)))
+    assert not collinear_overlap(((0, 5), (10, 5)), ((10, 5), (20, 5)))
+
+
+def test_every_cell_of_a_long_sop_fits_its_text() -> None:
+    library = load_library(DATA)
+    view = sop_view(library.by_id("pencairan-panjang"), library, LABELS)
+    for page in flowchart_pages(view, LABELS, 8):
+        for cell in page.cells:
+            bold = cell.header
+            assert len(cell.lines) * 13.5 + 2 * PAD <= cell.box.h + 0.01, cell
+            for line in cell.lines:
+                assert text_width(line, FONT, bold) <= cell.box.w - 2 * PAD + 0.01, line
+
+
+def test_pages_hold_their_steps_and_one_header_height() -> None:
+    library = load_library(REPO / "sop")
+    view = sop_view(library.entries[0], library, LABELS)
+    for per_page in (1, 5, 8, 14, 40):
+        pages = flowchart_pages(view, LABELS, per_page)
+        chunks = split(len(view.steps), per_page)
+        assert len(pages) == len(chunks)
+        for page, chunk in zip(pages, chunks, strict=True):
+            assert [step for step, _ in page.rows if step] == [i + 1 for i in chunk]
+            assert page.count == len(chunks)
+        heads = {max(c.box.bottom for c in page.cells if c.header) for page in pages}
+        assert len(heads) == 1, "the header row is the same on every page"
+
+
+def test_crossings_are_lettered_in_step_order() -> None:
+    library = load_library(DATA)
+    view = sop_view(library.by_id("pencairan-panjang"), library, LABELS)
+    from generator import flow
+
+    page_of = {i: i // 8 for i in range(len(view.steps))}
+    letters = crossings(flow.edges(view.sop), page_of)
+    assert list(letters.values()) == [letter(i) for i in range(len(letters))]
+    assert [e.source for e in letters] == sorted(e.source for e in letters)

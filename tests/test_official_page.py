@@ -1,0 +1,147 @@
+"""The official document page and its settings, rendered and built."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from generator.library import load_library
+from generator.locale import labels as locale_labels
+from generator.official_crossings import split
+from generator.official_page import (
+    DEFAULT_STEPS_PER_PAGE,
+    OfficialSettings,
+    add_stylesheet,
+    official_page_path,
+    official_pages,
+    official_settings,
+)
+from generator.render import RenderOptions, render_site
+from generator.view import sop_view
+from helpers.site import REPO, build_project, make_project
+from helpers.sops import MINIMAL, write_sop
+
+SEED_PAGE = "disdukcapil/pengukuran-kinerja.md"
+OFFICIAL = "disdukcapil/pengukuran-kinerja.resmi.md"
+LABELS = locale_labels("id")
+
+
+def _sheets(markdown: str) -> int:
+    return markdown.count('class="sopgen-official-sheet sopgen-official-flow"')
+
+
+def test_site_has_the_official_page_of_each_sop() -> None:
+    pages = render_site(load_library(REPO / "sop"))
+    assert official_page_path(SEED_PAGE) == OFFICIAL
+    page = pages[OFFICIAL]
+    assert "sopgen_official: true" in page
+    for key in ("number", "date_made", "date_revised", "date_effective", "approved_by",
+                "title", "legal_basis", "qualifications", "related", "equipment",
+                "warnings", "records", "official_signature"):
+        assert LABELS[key] in page, key
+    assert page.count("<li>") >= 5 + 4 + 1 + 6 + 1 + 3  # the seed's six blocks, all listed
+    assert _sheets(page) == len(split(14, DEFAULT_STEPS_PER_PAGE))
+    sop_page = pages[SEED_PAGE]
+    assert _sheets(sop_page) == _sheets(page), "the SOP page shows the same flowchart"
+    assert "(pengukuran-kinerja.resmi.md)" in sop_page, "and links to the document"
+
+
+def test_identity_keeps_blanks_to_fill_in_by_hand() -> None:
+    page = render_site(load_library(REPO / "sop"))[OFFICIAL]
+    identity = page[page.index("sopgen-official-id"):page.index("</table>")]
+    # number, three dates, approver position, name, NIP: the seed leaves all of them empty
+    assert identity.count('class="sopgen-blank"') == 7
+
+
+def test_settings_set_the_split_and_the_logo() -> None:
+    library = load_library(REPO / "sop")
+    view = sop_view(library.entries[0], library, LABELS)
+    settings = OfficialSettings(steps_per_page=5, logo="img/logo.png", directory_urls=True)
+    page = official_pages(view, LABELS, settings)[OFFICIAL]
+    assert _sheets(page) == 3
+    assert 'src="../../img/logo.png"' in page  # from disdukcapil/pengukuran-kinerja.resmi/
+    flat = OfficialSettings(logo="img/logo.png", directory_urls=False)
+    assert 'src="../img/logo.png"' in official_pages(view, LABELS, flat)[OFFICIAL]
+    with official_settings(settings):
+        assert _sheets(render_site(library)[SEED_PAGE]) == 3
+    assert _sheets(render_site(library)[SEED_PAGE]) == 2, "settings end with the block"
+
+
+def test_english_document() -> None:
+    page = render_site(load_library(REPO / "sop"), RenderOptions(language="en"))[OFFICIAL]
+    assert "Official document" in page and "Dokumen Resmi" not in page
+    assert ">Activity<" in page or "Activity</tspan>" in page
+
+
+def test_hostile_identity_text_is_escaped(tmp_path: Path) -> None:
+    hostile = '<script>alert(1)</script> | [a](b) *c* {: .x } &amp;'
+    text = MINIMAL.replace("title: Pelayanan Contoh", f"title: '{hostile}'")
+    text = text.replace("organization: Dinas Contoh", f"organization: '{hostile}'")
+    write_sop(tmp_path / "sop", "u/a.yaml", text + f"warnings: ['{hostile}']\n")
+    page = render_site(load_library(tmp_path / "sop"))["u/a.resmi.md"]
+    assert "<script>" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # org, name, warning, SVG
+
+
+def test_stylesheet_only_where_the_marker_is() -> None:
+    html = '<html><head></head><body><div data-sopgen-official="flowchart"></div></body>'
+    out = add_stylesheet(html, lambda path: f"../../{path}")
+    assert '<link rel="stylesheet" href="../../assets/sopgen/official.css">\n</head>' in out
+    plain = "<html><head></head><body></body></html>"
+    assert add_stylesheet(plain, lambda path: path) == plain
+
+
+def _project(tmp_path: Path, **options: object) -> Path:
+    project = make_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    extra = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    config = config.replace("      language: id\n", f"      language: id\n{extra}", 1)
+    assert extra in config, "the sopgen plugin block is where the test expects it"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def test_build_uses_the_plugin_settings(tmp_path: Path) -> None:
+    project = _project(tmp_path, official_steps_per_page=4, official_logo="img/logo.png")
+    (project / "docs" / "img").mkdir(parents=True)
+    shutil.copy(REPO / "docs" / "schema" / "sop.schema.json", project / "docs" / "img" /
+                "logo.png")  # any file will do: the test checks the link, not the picture
+    site = build_project(project)
+    html = (site / "disdukcapil" / "pengukuran-kinerja.resmi" / "index.html").read_text()
+    assert html.count('class="sopgen-official-sheet sopgen-official-flow"') == 4
+    src = re.search(r'class="sopgen-official-logo" src="([^"]+)"', html)
+    assert src is not None
+    assert (site / "disdukcapil" / "pengukuran-kinerja.resmi" / src.group(1)).resolve() == \
+        (site / "img" / "logo.png").resolve()
+    assert "assets/sopgen/official.css" in html
+    assert "assets/sopgen/official.css" not in (site / "index.html").read_text()
+    nav = (site / "index.html").read_text()
+    assert "pengukuran-kinerja.resmi/" not in nav, "the document is reached from its SOP page"
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"official_steps_per_page": 0}, "at least 1"),
+    ({"official_logo": "missing.png"}, "not a file"),
+])
+def test_bad_settings_stop_the_build(tmp_path: Path, options: dict[str, object],
+                                     message: str, caplog: pytest.LogCaptureFixture) -> None:
+    project = _project(tmp_path, **options)
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build_project(project)
+    assert message in caplog.text
+
+
+
+def test_official_pdf_job_for_sopgen_pdf() -> None:
+    from generator.official_pdf import official_jobs, official_pdf_path
+
+    entry = load_library(REPO / "sop").entries[0]
+    [job] = official_jobs(entry)
+    assert job.page == OFFICIAL
+    assert job.output == official_pdf_path(SEED_PAGE) == "disdukcapil/pengukuran-kinerja.resmi.pdf"
+    assert job.landscape and job.paper == "A4"

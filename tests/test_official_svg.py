@@ -1,0 +1,392 @@
+"""The official flowchart as SVG, read back with an XML parser and checked as a drawing.
+
+Every check works on the SVG text alone: symbols are found by their shapes and ``data-*``
+attributes, columns and rows by the grid the SVG draws, so a layout bug shows up here
+as a symbol in the wrong column, an arrow that misses its target, or two boxes overlapping.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator import flow
+from generator.library import Library, load_library
+from generator.locale import labels as locale_labels
+from generator.official_geometry import Box, Point, is_orthogonal, segment_hits, segments
+from generator.official_page import DEFAULT_STEPS_PER_PAGE, sheets
+from generator.view import SopView, sop_view
+from helpers.golden import assert_golden
+from helpers.site import REPO
+from helpers.sops import MINIMAL, write_sop
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+DATA = Path(__file__).parent / "data" / "official" / "sop"
+LABELS = locale_labels("id")
+NEAR = 50.0
+"""A Ya/Tidak label stands this close to its arrow's exit (or first turn)."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    node: str
+    kind: str
+    step: int | None
+    column: str | None
+    letter: str | None
+    direction: str | None
+    box: Box
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Drawn:
+    source: str
+    target: str
+    branch: str | None
+    points: tuple[Point, ...]
+    label: str | None
+    label_box: Box | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One SVG page as the tests see it."""
+
+    root: ET.Element
+    columns: dict[str, tuple[float, float]]
+    rows: dict[int, tuple[float, float]]
+    shapes: list[Shape]
+    arrows: list[Drawn]
+
+    def steps(self, number: int) -> list[Shape]:
+        return [s for s in self.shapes if s.node == f"step-{number}"]
+
+
+def _box(element: ET.Element) -> Box:
+    if element.tag.endswith("rect"):
+        return Box(*(float(element.get(k, "0")) for k in ("x", "y", "width", "height")))
+    pts = [tuple(map(float, p.split(","))) for p in element.get("points", "").split()]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def parse(svg: str) -> Page:
+    """Columns from the header cells, rows from the row bands, symbols, arrows, labels."""
+    root = ET.fromstring(svg)
+    columns = {}
+    for rect in root.iterfind(".//s:rect[@class='sop-cell']", NS):
+        key = rect.get("data-key", "")
+        box = _box(rect)
+        if key.startswith("role-") and key not in columns:
+            columns[key] = (box.x, box.right)
+    rows = {int(r.get("data-step", "0")): (_box(r).y, _box(r).bottom)
+            for r in root.iterfind(".//s:rect[@class='sop-row']", NS) if r.get("data-step")}
+    shapes = []
+    for g in root.iterfind(".//s:g[@class='sop-symbol']", NS):
+        shape = next(el for el in g if el.tag.endswith(("rect", "polygon")))
+        title = g.find("s:title", NS)
+        text = g.find("s:text", NS)
+        step = g.get("data-step")
+        shapes.append(Shape(g.get("data-node", ""), g.get("data-kind", ""),
+                            int(step) if step else None, g.get("data-column"),
+                            g.get("data-letter"), g.get("data-direction"), _box(shape),
+                            title.text or "" if title is not None else "",
+                            "".join(text.itertext()) if text is not None else ""))
+    arrows = []
+    for g in root.iterfind(".//s:g[@class='sop-arrow']", NS):
+        line = g.find("s:polyline", NS)
+        assert line is not None
+        points = tuple(tuple(map(float, p.split(","))) for p in line.get("points", "").split())
+        label = g.find("s:text[@class='sop-label']", NS)
+        label_rect = g.find("s:rect[@class='sop-label-box']", NS)
+        arrows.append(Drawn(g.get("data-from", ""), g.get("data-to", ""), g.get("data-branch"),
+                            points,  # type: ignore[arg-type]
+                            label.text if label is not None else None,
+                            _box(label_rect) if label_rect is not None else None))
+    return Page(root, columns, rows, shapes, arrows)
+
+
+def _view(sop_dir: Path, sop_id: str) -> SopView:
+    library: Library = load_library(sop_dir)
+    return sop_view(library.by_id(sop_id), library, LABELS)
+
+
+def _pages(view: SopView, per_page: int = DEFAULT_STEPS_PER_PAGE) -> list[Page]:
+    return [parse(str(sheet.svg)) for sheet in sheets(view, LABELS, per_page)]
+
+
+@pytest.fixture(scope="module")
+def seed() -> SopView:
+    return _view(REPO / "sop", "pengukuran-kinerja")
+
+
+@pytest.fixture(scope="module")
+def decisions() -> SopView:
+    return _view(DATA, "perizinan")
+
+
+@pytest.fixture(scope="module")
+def long_sop() -> SopView:
+    return _view(DATA, "pencairan-panjang")
+
+
+def _on_edge(point: Point, boxes: list[Box]) -> bool:
+    """True when ``point`` lies on the outline of one of ``boxes`` (an arrow's end)."""
+    for box in boxes:
+        if box.contains(point) and not box.inflate(-0.5).contains(point, tolerance=0):
+            return True
+    return False
+
+
+def _touches(point: Point, boxes: list[Box]) -> bool:
+    """On the outline of a box, or a diamond's vertex (its outline is not its box)."""
+    return _on_edge(point, boxes) or any(
+        abs(point[0] - b.cx) < 0.5 and abs(point[1] - b.y) < 0.5 for b in boxes)
+
+
+def _boxes(page: Page, node: str) -> list[Box]:
+    return [s.box for s in page.shapes if s.node == node]
+
+
+# ---------------------------------------------------------------- the seed: 14 steps
+
+
+def test_seed_has_every_step_in_its_columns(seed: SopView) -> None:
+    pages = _pages(seed)
+    found = {}
+    for page in pages:
+        for shape in page.shapes:
+            if shape.step is not None and shape.kind != "end":
+                found.setdefault(shape.step, []).append((shape, page))
+    assert sorted(found) == list(range(1, 15))
+    order = [role.id for role in seed.sop.roles]
+    for step_view, source in zip(seed.steps, seed.sop.steps, strict=True):
+        shapes = found[step_view.number]
+        wanted = sorted(f"role-{order.index(actor)}" for actor in source.actors)
+        assert sorted(s.column or "" for s, _ in shapes) == wanted
+        for shape, page in shapes:
+            left, right = page.columns[shape.column or ""]
+            top, bottom = page.rows[step_view.number]
+            assert left < shape.box.x and shape.box.right < right, shape
+            assert top < shape.box.y and shape.box.bottom < bottom, shape
+    assert len(found[5]) == 4  # the meeting: one symbol for each of its four roles
+
+
+def test_seed_terminators_are_the_first_and_last_step(seed: SopView) -> None:
+    shapes = [s for page in _pages(seed) for s in page.shapes]
+    terminators = sorted(s.step or 0 for s in shapes if s.kind == "terminator")
+    assert terminators == [1, 14]
+    assert {s.kind for s in shapes} <= {"terminator", "process", "decision", "end", "connector"}
+    assert all(s.kind == "process" for s in shapes if s.step not in (1, 14) and s.step)
+
+
+def test_seed_arrows_join_every_consecutive_pair(seed: SopView) -> None:
+    pages = _pages(seed)
+    where = {s.step: i for i, page in enumerate(pages) for s in page.shapes if s.step}
+    for n in range(1, 14):
+        a, b = where[n], where[n + 1]
+        if a == b:
+            arrow = next(x for x in pages[a].arrows
+                         if (x.source, x.target) == (f"step-{n}", f"step-{n + 1}"))
+            assert _touches(arrow.points[0], _boxes(pages[a], f"step-{n}"))
+            assert _touches(arrow.points[-1], _boxes(pages[a], f"step-{n + 1}"))
+        else:
+            out = next(x for x in pages[a].arrows if x.source == f"step-{n}")
+            letter = out.target.removeprefix("out-")
+            into = next(x for x in pages[b].arrows if x.target == f"step-{n + 1}")
+            assert into.source == f"in-{letter}", "the same letter on both pages"
+
+
+def _check_drawing(page: Page) -> None:
+    """Arrows orthogonal, from a source symbol to a target symbol, through no symbol, inside
+    the executors' columns; no two symbols or labels overlapping; every exit labelled."""
+    roles_left = min(lo for lo, _ in page.columns.values())
+    roles_right = max(hi for _, hi in page.columns.values())
+    for arrow in page.arrows:
+        assert is_orthogonal(arrow.points), arrow
+        ends = _boxes(page, arrow.source) + _boxes(page, arrow.target)
+        assert _touches(arrow.points[0], _boxes(page, arrow.source)), arrow
+        assert _touches(arrow.points[-1], _boxes(page, arrow.target)), arrow
+        assert (arrow.branch is None) == (arrow.label is None), arrow
+        others = [s.box for s in page.shapes if s.box not in ends]
+        for p, q in segments(arrow.points):
+            assert not any(segment_hits(p, q, box) for box in others), (arrow, p, q)
+            assert not any(segment_hits(p, q, box.inflate(-0.5)) for box in ends), arrow
+            # arrows stay in the executors' columns: they never cross a text cell
+            assert roles_left < min(p[0], q[0]) and max(p[0], q[0]) < roles_right, arrow
+    boxes = [(s.node, s.box) for s in page.shapes]
+    boxes += [(f"label {a.source}", a.label_box) for a in page.arrows if a.label_box]
+    for (one, a), (two, b) in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"{one} overlaps {two}"
+
+
+def test_drawings_of_the_fixtures_are_clean(seed: SopView, decisions: SopView,
+                                            long_sop: SopView) -> None:
+    for view in (seed, decisions, long_sop):
+        for per_page in (1, 3, DEFAULT_STEPS_PER_PAGE, 100):
+            for page in _pages(view, per_page):
+                _check_drawing(page)
+
+
+def _generated_sop(rng: random.Random) -> str:
+    """A random SOP: 1-7 roles, 1-16 steps, some done by several roles, decisions that
+    loop back, jump ahead or end early (every step stays reachable: 'yes' goes on)."""
+    roles, count = rng.randint(1, 7), rng.randint(1, 16)
+    lines = ["title: T", "organization: O", "kind: rutin", "roles:"]
+    lines += [f"  - {{id: r{r}, name: Peran {r}{' panjang' * rng.randint(0, 4)}}}"
+              for r in range(roles)]
+    lines.append("steps:")
+    for i in range(count):
+        actors = rng.sample(range(roles), rng.choice([1, 1, 1, rng.randint(1, roles)]))
+        lines.append(f"  - action: Langkah {i + 1}{' kata' * rng.randint(0, 25)}")
+        lines.append(f"    actors: [{', '.join(f'r{a}' for a in actors)}]")
+        if count > 1 and rng.random() < 0.3:
+            targets = [*(t for t in range(1, count + 1) if t != i + 1), "end"]
+            no = rng.choice(targets)
+            yes = "next" if i < count - 1 else rng.choice([t for t in targets if t != no])
+            lines.append(f"    decision: {{question: 'Q{i + 1}?', yes: {yes}, no: {no}}}")
+        lines.append("    standard: {time: 5}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("number", range(40))
+def test_drawings_of_generated_sops_are_clean(number: int, tmp_path: Path) -> None:
+    rng = random.Random(number)
+    write_sop(tmp_path / "sop", "u/a.yaml", _generated_sop(rng))
+    view = _view(tmp_path / "sop", "a")
+    for page in _pages(view, rng.randint(1, 10)):
+        _check_drawing(page)
+
+
+def test_text_is_real_text_and_symbols_have_titles(seed: SopView) -> None:
+    pages = _pages(seed)
+    for page in pages:
+        assert page.root.find(".//s:path", NS) is None
+        assert page.root.find("s:title", NS) is not None
+        for shape in page.shapes:
+            assert shape.title.strip(), shape
+            if shape.step:
+                assert f" {shape.step} " in shape.title
+    texts = {}
+    for page in pages:
+        for text in page.root.iterfind(".//s:text[@data-key='activity']", NS):
+            texts[int(text.get("data-step", "0"))] = " ".join(
+                "".join(t.itertext()) for t in text.iterfind("s:tspan", NS))
+    for step in seed.steps:
+        assert texts[step.number].split() == step.action.split()
+
+
+def test_seed_svg_is_golden(seed: SopView) -> None:
+    for sheet in sheets(seed, LABELS, DEFAULT_STEPS_PER_PAGE):
+        assert_golden(f"official/pengukuran-kinerja-{sheet.number}.svg", f"{sheet.svg}\n")
+
+
+# ---------------------------------------------------------------- decisions and loops
+
+
+def test_decision_exits_reach_their_targets(decisions: SopView) -> None:
+    [page] = _pages(decisions)
+    exits = [e for e in flow.edges(decisions.sop) if e.branch is not None]
+    assert {e.branch for e in exits} == {"yes", "no"}
+    assert any(e.is_back for e in exits), "the fixture must loop back"
+    for edge in exits:
+        arrow = next(a for a in page.arrows
+                     if a.source == f"step-{edge.source + 1}" and a.branch == edge.branch)
+        assert arrow.label == LABELS[str(edge.branch)]
+        assert arrow.label_box is not None
+        assert any(arrow.label_box.inflate(NEAR).contains(point) for point in arrow.points[:2]), \
+            "a label stands by the start of its arrow"
+        if edge.target is None:
+            end = next(s for s in page.shapes if s.node == arrow.target)
+            assert end.kind == "end" and end.text == LABELS["end"]
+            top, bottom = page.rows[edge.source + 1]
+            assert top < end.box.y and end.box.bottom < bottom, "the end stands in its row"
+            continue
+        assert arrow.target == f"step-{edge.target + 1}"
+        end_box = next(b for b in _boxes(page, arrow.target) if _touches(arrow.points[-1], [b]))
+        top, bottom = page.rows[edge.target + 1]
+        assert top < end_box.y and end_box.bottom < bottom, "the arrow ends in the right row"
+        if edge.is_back:
+            assert arrow.points[-1][1] < arrow.points[0][1], "a loop runs upwards"
+
+
+def test_decisions_use_two_different_exits(decisions: SopView) -> None:
+    [page] = _pages(decisions)
+    for step in (3, 4):
+        starts = [a.points[0] for a in page.arrows if a.source == f"step-{step}"]
+        assert len(starts) == 2 and starts[0] != starts[1]
+
+
+# ---------------------------------------------------------------- 30 steps, 4 pages
+
+
+def test_page_split_pairs_connector_letters(long_sop: SopView) -> None:
+    per_page = 8
+    pages = _pages(long_sop, per_page)
+    assert len(pages) == 4
+    page_of = {i: i // per_page for i in range(len(long_sop.steps))}
+    crossing = [e for e in flow.edges(long_sop.sop)
+                if e.target is not None and page_of[e.source] != page_of[e.target]]
+    assert any(e.is_back for e in crossing) and any(not e.is_back for e in crossing)
+    connectors: dict[str, dict[str, int]] = {}
+    for number, page in enumerate(pages):
+        assert sorted(page.rows) == [i + 1 for i in range(len(long_sop.steps))
+                                     if page_of[i] == number]
+        for shape in page.shapes:
+            if shape.kind == "connector":
+                assert shape.text == shape.letter, "the letter is drawn, not just named"
+                connectors.setdefault(shape.letter or "", {})[shape.direction or ""] = number
+    assert len(connectors) == len(crossing)
+    for edge in crossing:
+        arrow_out = next(a for p in pages for a in p.arrows
+                         if a.source == f"step-{edge.source + 1}" and a.target.startswith("out-")
+                         and a.branch == edge.branch)
+        letter = arrow_out.target.removeprefix("out-")
+        assert connectors[letter] == {"out": page_of[edge.source], "in": page_of[edge.target]}
+        arrow_in = next(a for a in pages[page_of[edge.target]].arrows
+                        if a.source == f"in-{letter}")
+        assert arrow_in.target == f"step-{edge.target + 1}"
+
+
+def test_long_names_wrap_inside_their_cells(long_sop: SopView) -> None:
+    from generator.official_table import FONT, PAD
+    from generator.official_text import text_width
+
+    for page in _pages(long_sop):
+        cells = {}
+        for rect in page.root.iterfind(".//s:rect[@class='sop-cell']", NS):
+            cells.setdefault(rect.get("data-key"), _box(rect))
+        for text in page.root.iterfind(".//s:text[@class='sop-text']", NS):
+            width = cells[text.get("data-key")].w - 2 * PAD
+            bold = text.get("font-weight") == "bold"
+            for span in text.iterfind("s:tspan", NS):
+                assert text_width(span.text or "", FONT, bold) <= width + 0.01, span.text
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    hostile = """a < b & \\"c\\" 'd' </text></svg><script>x()</script> &amp; \\a"""
+    text = MINIMAL.replace("action: Menerima berkas", f'action: "{hostile}"')
+    text = text.replace("name: Petugas\n", f'name: "{hostile}"\n')
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    view = _view(tmp_path / "sop", "a")
+    shown = """a < b & "c" 'd' </text></svg><script>x()</script> &amp;"""
+    [page] = _pages(view)  # parses: the SVG is well-formed whatever the SOP says
+    assert page.root.find(".//s:script", NS) is None
+    activity = next(t for t in page.root.iterfind(".//s:text[@data-key='activity']", NS)
+                    if t.get("data-step") == "1")
+    words = " ".join("".join(span.itertext()) for span in activity.iterfind("s:tspan", NS))
+    assert words.split() == shown.split()
+    header = next(t for t in page.root.iterfind(".//s:text[@data-key='role-0']", NS))
+    # a word wider than the column is cut between characters: compare without spaces
+    assert "".join(header.itertext()).replace(" ", "") == shown.replace(" ", "")
+    assert all(shown in s.title for s in page.shapes if s.step == 1)

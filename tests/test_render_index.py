@@ -1,0 +1,74 @@
+"""The pages across SOPs as rendered: roles, review, map, home figures, unit table."""
+
+from __future__ import annotations
+
+import datetime
+import html
+from pathlib import Path
+
+from generator.library import load_library
+from generator.render import RenderOptions, render_site
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+OPTIONS = RenderOptions(today=datetime.date(2026, 1, 1))
+
+
+def pages() -> dict[str, str]:
+    return {path: html.unescape(text)
+            for path, text in render_site(load_library(CORPUS), OPTIONS).items()}
+
+
+def test_role_page_lists_exactly_its_sops_with_minutes() -> None:
+    page = pages()["peran/sekretaris.md"]
+    rows = [line for line in page.splitlines() if line.startswith("| [")]
+    assert len(rows) == 3
+    assert "[Evaluasi Kinerja Triwulan](../pengawasan/evaluasi.md)" in rows[0]
+    assert rows[0].endswith("| 45 menit |")
+    assert "2. Memimpin dan mengikuti rapat" in rows[1] and rows[1].endswith(
+        "| 120 menit (2 jam) |")
+    assert "[Pengelolaan Surat Masuk](../sekretariat/surat-masuk.md)" in rows[2]
+    assert rows[2].endswith("| 15 menit |")
+    assert "180 menit (3 jam)" in page
+
+
+def test_roles_index_counts() -> None:
+    page = pages()["peran/index.md"]
+    assert "| [Sekretaris](sekretaris.md) | 3 | 180 menit (3 jam) |" in page
+    assert "| [Kepala Dinas](kepala_dinas.md) | 4 |" in page
+
+
+def test_review_page_lists_exactly_the_due_sops() -> None:
+    page = pages()["perlu-ditinjau.md"]
+    rows = [line for line in page.splitlines() if line.startswith("| 800") or
+            line.startswith("| 700") or line.startswith("| 470")]
+    assert [row.split("|")[1].strip() for row in rows] == [
+        "800/03/SEKR/2025", "800/01/SEKR/2025", "700/01/PWS/2025"]
+    assert "**terlambat**" in rows[0] and "1 Januari 2026" in page
+
+
+def test_home_figures() -> None:
+    home = pages()["index.md"]
+    for value, label in ((6, "SOP"), (3, "Unit kerja"), (6, "Peran"), (3, "Perlu ditinjau")):
+        assert f'<span class="sopgen-figure-value">{value}</span> {label}</div>' in home
+
+
+def test_backlinks_note_links_and_revisions_on_sop_pages() -> None:
+    rendered = pages()
+    assert "- [Penanganan Pengaduan](../pelayanan/pengaduan.md)" in rendered[
+        "sekretariat/surat-masuk.md"].split("**Disebut oleh:**")[1]
+    assert '<a href="../../sekretariat/rapat/">Pelaksanaan Rapat</a>' in rendered[
+        "pelayanan/legalisasi.md"]
+    rapat = rendered["sekretariat/rapat.md"]
+    assert "<td>1 Maret 2024</td><td>1</td><td>Notulen wajib" in rapat
+    assert 'style="width: 100%"' in rapat
+
+
+def test_unit_page_has_kind_and_effective_date_columns() -> None:
+    page = pages()["pelayanan/index.md"]
+    assert "| Jenis Kegiatan |" in page and "| Tanggal Efektif |" in page
+    assert "| Pelayanan | 4 |" in page
+
+
+def test_link_map_has_every_related_link() -> None:
+    page = pages()["peta-keterkaitan.md"]
+    assert page.count(" --> ") == 4 and "```mermaid" in page
