@@ -36,6 +36,7 @@ def _build(args: argparse.Namespace) -> int:
 
     config_file = Path(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else None
+    logging.getLogger("mkdocs").setLevel(logging.INFO)  # as `mkdocs build` shows it
 
     def run(staging: Path) -> None:
         config = load_config(str(config_file), site_dir=str(staging), strict=args.strict)
@@ -54,8 +55,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from .serve import serve
 
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     serve(config_file=args.config_file, dev_addr=args.dev_addr)
     return 0
 

@@ -6,7 +6,9 @@ line, and it stays inside the executors' columns (the text columns belong to the
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .official_geometry import Box, Point, segment_hits
@@ -37,17 +39,17 @@ def place_label(text: str, points: tuple[Point, ...], size: float, area: Box,
     label away from the symbol it belongs to; the last resort is any spot near the exit.
     """
     w, h = text_width(text, size) + 2 * PAD, size + 2 * PAD
-    pieces = [_spots(a, b, w, h) for a, b in list(itertools.pairwise(points))[:2]]
-    pieces.append(_around(points[0], w, h))
-    for boxes in pieces:
+    pieces: list[Iterable[Box]] = [_spots(a, b, w, h)
+                                   for a, b in list(itertools.pairwise(points))[:2]]
+    for boxes in [*pieces, None]:
         for quality, blockers in enumerate((obstacles + rules, obstacles)):
-            for box in boxes:
+            for box in boxes if boxes is not None else _around(points[0], w, h):
                 inside = area.x <= box.x and box.right <= area.right and area.y <= box.y \
                     and box.bottom <= area.bottom
                 if inside and not any(box.overlaps(other) for other in blockers) \
                         and not any(segment_hits(p, q, box) for p, q in taken):
                     return _label(text, box, size), quality
-    return _label(text, pieces[0][0], size), 2
+    return _label(text, next(iter(pieces[0])), size), 2
 
 
 def _spots(a: Point, b: Point, w: float, h: float) -> list[Box]:
@@ -67,13 +69,19 @@ def _spots(a: Point, b: Point, w: float, h: float) -> list[Box]:
     return boxes
 
 
-def _around(point: Point, w: float, h: float) -> list[Box]:
+@functools.cache
+def _offsets_nearest_first() -> tuple[tuple[int, int], ...]:
+    """Offsets around a point, nearest first: the same for every point, so sorted once."""
+    offsets = [(dx, dy) for dx in range(-NEAR, NEAR + 1, 4) for dy in range(-NEAR, NEAR + 1, 4)]
+    return tuple(sorted(offsets, key=lambda o: abs(o[0]) + abs(o[1])))
+
+
+def _around(point: Point, w: float, h: float) -> Iterator[Box]:
     """Boxes near ``point`` in every direction, nearest first: where a label goes when
-    there is no room along its arrow (a short exit between two symbols)."""
+    there is no room along its arrow (a short exit between two symbols). Made lazily:
+    the first free one ends the search, most of the 625 are never needed."""
     x, y = point
-    spots = [Box(x + dx - w / 2, y + dy - h / 2, w, h)
-             for dx in range(-NEAR, NEAR + 1, 4) for dy in range(-NEAR, NEAR + 1, 4)]
-    return sorted(spots, key=lambda box: abs(box.cx - x) + abs(box.cy - y))
+    return (Box(x + dx - w / 2, y + dy - h / 2, w, h) for dx, dy in _offsets_nearest_first())
 
 
 def _label(text: str, box: Box, size: float) -> Label:

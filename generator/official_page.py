@@ -82,8 +82,24 @@ class Sheet:
     svg: Markup
 
 
+_RECENT: dict[tuple[str, int, int, int], tuple[Sheet, ...]] = {}
+"""The last SOPs drawn: the SOP page and the official page of one SOP show the same
+sheets, and laying them out is the costliest part of rendering an SOP, so it runs once."""
+
+
 def sheets(view: SopView, labels: dict[str, str], steps_per_page: int) -> tuple[Sheet, ...]:
     """The flowchart pages of one SOP as SVG, each named for screen readers."""
+    key = (view.entry.id, hash(view.sop.model_dump_json()), steps_per_page,
+           hash(frozenset(labels.items())))
+    if key not in _RECENT:
+        if len(_RECENT) >= 4:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = _draw_sheets(view, labels, steps_per_page)
+    return _RECENT[key]
+
+
+def _draw_sheets(view: SopView, labels: dict[str, str], steps_per_page: int
+                 ) -> tuple[Sheet, ...]:
     result = []
     for page in flowchart_pages(view, labels, steps_per_page):
         title = (f"{labels['official_figure']} {labels['sop']} {view.sop.title}, "

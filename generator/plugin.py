@@ -8,7 +8,9 @@ watches the SOP folder so ``mkdocs serve`` rebuilds when a YAML file changes.
 from __future__ import annotations
 
 import datetime
+import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +19,13 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import serve
 from .assets import MERMAID_SCRIPT, STYLESHEET, page_needs_mermaid, site_assets
 from .errors import SopValidationError
 from .library import load_library
@@ -37,6 +40,7 @@ from .printables import add_assets, is_printable_path
 from .render import RenderOptions, render_site
 from .view import unit_page_path
 
+log = logging.getLogger("mkdocs.plugins.sopgen")
 _BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 
 
@@ -63,29 +67,59 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         return base / self.config.sop_dir
 
+    mermaid_by_plugin = False
+
+    @event_priority(100)  # before mkdocs-mermaid2's own on_config asks the CDN
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        mermaid2 = config.plugins.get("mermaid2")
+        self.mermaid_by_plugin = mermaid2 is not None
+        if mermaid2 is not None:
+            # mkdocs-mermaid2 would load mermaid 10.4 from a CDN and ask the CDN during the
+            # build; it takes the pinned copy we ship instead (and so asks nobody).
+            mermaid2._javascript = MERMAID_SCRIPT
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         sop_dir = self.sop_path(config)
-        try:
-            library = load_library(sop_dir, display_root=sop_dir.parent)
-        except SopValidationError as exc:
-            raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
-        self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
-                            for unit_id, entries in library.units().items() if unit_id}
         options = RenderOptions(language=self.config.language,
                                 directory_urls=config.use_directory_urls, today=self._today())
-        with official_settings(self._official_settings(config)):
-            pages = render_site(library, options)
+        settings = self._official_settings(config)
+        state = serve.STATE
+        cache = serve.RENDER_CACHE if state is not None else None
+
+        def render() -> dict[str, str]:
+            started = time.perf_counter()
+            library = load_library(sop_dir, display_root=sop_dir.parent)
+            loaded = time.perf_counter()
+            self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
+                                for unit_id, entries in library.units().items() if unit_id}
+            with official_settings(settings):
+                pages = render_site(library, options, cache)
+            log.info("sopgen: %d SOPs loaded in %.2f s, %d pages rendered in %.2f s",
+                     len(library.entries), loaded - started, len(pages),
+                     time.perf_counter() - loaded)
+            return pages
+
+        try:
+            pages = render()
+        except SopValidationError as exc:
+            raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
         for path, text in pages.items():
             _replace(files, File.generated(config, path, content=text))
         for path, source in site_assets().items():
             _replace(files, File.generated(config, path, abs_src_path=str(source)))
         _keep_printables_out_of_nav(files)
+        if state is not None:  # sopgen serve: what its fast path needs
+            state.config, state.files, state.sop_dir = config, files, sop_dir
+            state.render, state.pages = render, pages
         return files
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if serve.STATE is not None:
+            serve.STATE.env = env
+        return env
 
     def _official_settings(self, config: MkDocsConfig) -> OfficialSettings:
         """The official document's settings; a bad value stops the build with a message."""
@@ -113,12 +147,14 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         Titles are HTML-escaped: the theme prints nav titles without escaping."""
         _title_unit_sections(nav.items, self.unit_titles)
         nav.items.sort(key=lambda item: _nav_rank(item, self.unit_titles))
+        if serve.STATE is not None:
+            serve.STATE.nav = nav
         return nav
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = add_assets(output, lambda path: get_relative_url(path, page.url))
         output = add_stylesheet(output, lambda path: get_relative_url(path, page.url))
-        if not page_needs_mermaid(output):
+        if self.mermaid_by_plugin or not page_needs_mermaid(output):
             return output
         src = get_relative_url(MERMAID_SCRIPT, page.url)
         tag = f'<script src="{src}"></script>\n'

@@ -19,8 +19,9 @@ from .escape import html_text, md_inline, meta_title
 from .library import Library
 from .locale import labels as locale_labels
 from .mermaid import render_mermaid
-from .official_page import official_flowchart, render_official_pages
+from .official_page import current_settings, official_flowchart, render_official_pages
 from .printables import render_printables
+from .render_cache import RenderCache, site_fingerprint
 from .urls import href
 from .view import SiteContext, SopView, sop_view, unit_page_path
 
@@ -113,22 +114,44 @@ def _unit_views(views: dict[str, SopView]) -> dict[str, UnitView]:
     return dict(sorted(result.items()))
 
 
-def render_site(library: Library, options: RenderOptions | None = None) -> dict[str, str]:
-    """Every generated page of the site: docs-relative path -> Markdown."""
+def render_site(library: Library, options: RenderOptions | None = None,
+                cache: RenderCache | None = None) -> dict[str, str]:
+    """Every generated page of the site: docs-relative path -> Markdown.
+
+    With a ``cache`` (``sopgen serve``), an SOP whose file and context did not change
+    since the last call keeps its pages instead of being rendered again."""
     from .render_index import render_index_pages
 
     options = options or RenderOptions()
     labels = locale_labels(options.language)
-    site = SiteContext.of(library)
-    views = {e.id: sop_view(e, library, labels, site) for e in library.entries}
+    fingerprint = site_fingerprint(library)
+    site = cache.site_context(library, fingerprint) if cache else SiteContext.of(library)
+    key = (fingerprint, options.language, options.directory_urls, current_settings())
+    views: dict[str, SopView] = {}
+    sop_pages: dict[str, str] = {}
+    for entry in library.entries:
+        hit = cache.get(entry, key) if cache else None
+        if hit is None:
+            view = sop_view(entry, library, labels, site)
+            hit = (view, _pages_of(view, labels, options))
+            if cache:
+                cache.put(entry, key, *hit)
+        views[entry.id] = hit[0]
+        sop_pages.update(hit[1])
+    if cache:
+        cache.keep_only(set(views))
     units = _unit_views(views)
     index_pages, figures = render_index_pages(library, views, labels, options)
     pages = {HOME_PAGE: render_home(units, figures, labels), **index_pages}
-    for unit in units.values():
-        if unit.path:
-            pages[unit.path] = render_unit_page(unit, labels)
-    for view in views.values():
-        pages[view.page_path] = render_sop_page(view, labels, options)
-        for renderer in SOP_PAGE_RENDERERS:
-            pages.update(renderer(view, labels))
+    pages.update({unit.path: render_unit_page(unit, labels) for unit in units.values()
+                  if unit.path})
+    return {**pages, **sop_pages}
+
+
+def _pages_of(view: SopView, labels: dict[str, str], options: RenderOptions
+              ) -> dict[str, str]:
+    """The SOP page and every extra page of one SOP."""
+    pages = {view.page_path: render_sop_page(view, labels, options)}
+    for renderer in SOP_PAGE_RENDERERS:
+        pages.update(renderer(view, labels))
     return pages

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from helpers.html import css_urls, is_external, loaded_urls, texts_of
-from helpers.site import build_project, make_project
+from helpers.site import build_project, make_project, mermaid2_project
 from helpers.sops import MINIMAL, write_sop
 
 SEED_PAGE = "disdukcapil/pengukuran-kinerja/index.html"
@@ -85,3 +85,29 @@ def test_invalid_sop_fails_the_build_with_located_errors(
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build_project(make_project(tmp_path, sop_dir))
     assert "sop/u/a.yaml:19:13: steps[2].actors[0]: unknown role 'kabid'" in caplog.text
+
+
+def test_mermaid2_configuration_is_offline_and_loads_the_shipped_mermaid(
+        tmp_path: Path) -> None:
+    site = build_project(mermaid2_project(tmp_path))
+    page = (site / SEED_PAGE).read_text(encoding="utf-8")
+    scripts = [u for u in loaded_urls(page) if "mermaid" in u]
+    assert scripts == ["../../assets/sopgen/mermaid/mermaid.min.js"]
+    assert "window.mermaidConfig" in page
+    for path in site.rglob("*.html"):
+        urls = loaded_urls(path.read_text(encoding="utf-8"))
+        assert not [u for u in urls if is_external(u)], path
+    assert "mermaid" not in " ".join(loaded_urls((site / "index.html").read_text("utf-8")))
+
+
+def test_search_index_finds_sops_by_number_title_role_and_step_words(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "data" / "corpus"
+    site = build_project(make_project(tmp_path, corpus))
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0]: "" for doc in index["docs"]}
+    for doc in index["docs"]:
+        pages[doc["location"].split("#")[0]] += f" {doc['title']} {doc['text']}".lower()
+    sop = pages["sekretariat/surat-masuk/"]
+    for words in ("800/01/sekr/2025", "pengelolaan surat masuk", "kepala dinas",
+                  "menelaah surat dan memberi catatan"):
+        assert words in sop, words

@@ -22,10 +22,10 @@ def failure(text: str) -> str:
 def test_positions_point_at_values() -> None:
     doc = parse_text("title: A\nsteps:\n  - action: B\n    actors: [x, y]\n",
                      Path("x.yaml"), "sop/x.yaml")
-    assert doc.positions[("title",)].line == 1
-    assert doc.positions[("steps", 0, "action")].line == 3
-    assert doc.positions[("steps", 0, "actors", 1)].line == 4
-    assert doc.positions[("steps", 0, "actors", 1)].column == 17
+    assert doc.position_of(("title",)).line == 1
+    assert doc.position_of(("steps", 0, "action")).line == 3
+    assert doc.position_of(("steps", 0, "actors", 1)).line == 4
+    assert doc.position_of(("steps", 0, "actors", 1)).column == 17
 
 
 def test_missing_key_points_at_parent_mapping() -> None:

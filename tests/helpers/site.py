@@ -26,6 +26,24 @@ def make_project(tmp: Path, sop_dir: Path | None = None) -> Path:
     return project
 
 
+MERMAID2_CONFIG = """
+  - mermaid2:
+      arguments:
+        startOnLoad: false
+"""
+
+
+def mermaid2_project(tmp_path: Path) -> Path:
+    """The repository's project with mkdocs-mermaid2 loading the diagrams."""
+    project = make_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - sopgen:", MERMAID2_CONFIG.strip("\n") + "\n  - sopgen:")
+    config = config.replace("pymdownx.superfences.fence_code_format",
+                            "mermaid2.fence_mermaid_custom")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
 def build_project(project: Path, strict: bool = True) -> Path:
     """Run a real MkDocs build of ``project``; returns the site folder."""
     config = load_config(str(project / "mkdocs.yml"), strict=strict,

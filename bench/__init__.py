@@ -1,0 +1,1 @@
+"""Benchmarks of sopgen (not part of the test suite): ``python -m bench.run``."""

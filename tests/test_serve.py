@@ -1,0 +1,69 @@
+"""``sopgen serve``: an edited SOP appears in the served page, through the fast path."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers.site import make_project
+
+SOP = Path("sop/disdukcapil/pengukuran-kinerja.yaml")
+PAGE = "disdukcapil/pengukuran-kinerja/"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode())
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_until(condition: Callable[[], bool], limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, "the served site never showed the change"
+        time.sleep(0.1)
+
+
+def test_edit_rebuilds_only_changed_pages_and_other_changes_rebuild_all(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as handle:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-f", str(project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"], stdout=handle, stderr=handle)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: "Pengukuran Kinerja" in fetch(base + PAGE))
+        path = project / SOP
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "Memerintahkan penyusunan", "Memerintahkan DIUBAH penyusunan"), encoding="utf-8")
+        wait_until(lambda: "Memerintahkan DIUBAH penyusunan" in fetch(base + PAGE))
+        wait_until(lambda: "changed pages rebuilt" in log.read_text(encoding="utf-8"))
+        checklist = fetch(base + "disdukcapil/pengukuran-kinerja.checklist/")
+        assert "Memerintahkan DIUBAH penyusunan" in checklist
+        assert "Panduan Penulis SOP" in fetch(base + PAGE)  # the nav of the full build
+        guide = project / "docs" / "authoring.md"
+        guide.write_text(guide.read_text(encoding="utf-8").replace(
+            "# Panduan Penulis SOP", "# Panduan Penulis SOP BARU"), encoding="utf-8")
+        wait_until(lambda: "Panduan Penulis SOP BARU" in fetch(base + "authoring/"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    text = log.read_text(encoding="utf-8")
+    assert text.count("changed pages rebuilt") == 1  # the SOP edit: the fast path
+    assert text.count("Documentation built") == 2  # the first build, the docs/ change
