@@ -81,13 +81,14 @@ def make_sop(rng: random.Random, number: int, ids: list[str]) -> dict[str, Any]:
 
 SOPS_PER_UNIT = 50
 """Offices grow by adding units, not by piling SOPs into one: a province with 2,000 SOPs
-has some 40 units of about 50 SOPs each."""
+has some 40 units of about 50 SOPs each, grouped under at most 10 divisions (bidang), as
+folders ``<division>/<unit>``. With navigation.prune a page then carries its division's
+units and its unit's SOPs, not every unit of the site."""
 
 
 def unit_folder(index: int) -> str:
-    """'sekretariat', ..., then 'sekretariat-2', ... for more units than names."""
-    name = UNITS[index % len(UNITS)]
-    return name if index < len(UNITS) else f"{name}-{index // len(UNITS) + 1}"
+    """'sekretariat/seksi-1', 'pelayanan/seksi-1', ..., 'sekretariat/seksi-2', ..."""
+    return f"{UNITS[index % len(UNITS)]}/seksi-{index // len(UNITS) + 1}"
 
 
 def make_corpus(out_dir: Path, count: int, seed: int = 35) -> list[Path]:
@@ -102,7 +103,8 @@ def make_corpus(out_dir: Path, count: int, seed: int = 35) -> list[Path]:
         path = out_dir / unit / f"{sop_id}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         data = make_sop(rng, n, others)
-        data["unit"] = unit.replace("-", " ").title()
+        division, section = unit.split("/")
+        data["unit"] = f"{division.replace('-', ' ').title()} {section.replace('-', ' ').title()}"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
                         encoding="utf-8")
         paths.append(path)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import validate
+from . import validate, validate_site
 from .durations import DurationTotal, total_of
 from .errors import SopError, SopValidationError
 from .load import LoadFailure, SourceDocument, load_file
@@ -164,7 +164,7 @@ def _load_library(sop_dir: Path, display_root: Path | None) -> Library:
             good.append((path.stem, doc, sop))
     for key in set(_LOADED) - used:  # only this site's current files stay cached
         del _LOADED[key]
-    errors += validate.check_library(good, [path.stem for path in paths])
+    errors += validate_site.check_library(good, [path.stem for path in paths])
     if errors:
         raise SopValidationError(errors)
     if not CACHE_FILES:  # positions are for errors: there are none, free the node trees

@@ -20,8 +20,8 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -29,14 +29,14 @@ from . import serve
 from .assets import MERMAID_SCRIPT, STYLESHEET, page_needs_mermaid, site_assets
 from .errors import SopValidationError
 from .library import load_library
+from .nav import arrange_units, keep_printables_out_of_nav
 from .official_page import (
     DEFAULT_STEPS_PER_PAGE,
     OfficialSettings,
     add_stylesheet,
-    is_official_path,
     official_settings,
 )
-from .printables import add_assets, is_printable_path
+from .printables import add_assets
 from .render import RenderOptions, render_site
 from .view import unit_page_path
 
@@ -110,7 +110,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             _replace(files, File.generated(config, path, content=text))
         for path, source in site_assets().items():
             _replace(files, File.generated(config, path, abs_src_path=str(source)))
-        _keep_printables_out_of_nav(files)
+        keep_printables_out_of_nav(files)
         if state is not None:  # sopgen serve: what its fast path needs
             state.config, state.files, state.sop_dir = config, files, sop_dir
             state.render, state.pages = render, pages
@@ -145,8 +145,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         """Units first, each section named after its unit, not after its folder.
 
         Titles are HTML-escaped: the theme prints nav titles without escaping."""
-        _title_unit_sections(nav.items, self.unit_titles)
-        nav.items.sort(key=lambda item: _nav_rank(item, self.unit_titles))
+        arrange_units(nav.items, self.unit_titles)
         if serve.STATE is not None:
             serve.STATE.nav = nav
         return nav
@@ -167,37 +166,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return server
 
 
-def _nav_rank(item: Any, unit_titles: dict[str, str]) -> int:
-    """Home first, then the units, then everything else (roles, reviews, guides)."""
-    if isinstance(item, Page) and item.file.src_uri == "index.md":
-        return 0
-    if isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri in unit_titles
-                                         for c in item.children):
-        return 1
-    return 2
-
-
-def _title_unit_sections(items: list[Any], titles: dict[str, str]) -> None:
-    for item in items:
-        if isinstance(item, Section):
-            index = next((c for c in item.children if isinstance(c, Page)
-                          and c.file.src_uri in titles), None)
-            if index is not None:
-                item.title = titles[index.file.src_uri]
-            _title_unit_sections(item.children, titles)
-
-
 def _replace(files: Files, file: File) -> None:
     """Add a generated file; it takes the place of a hand-written one at the same path."""
     existing = files.get_file_from_path(file.src_uri)
     if existing is not None:
         files.remove(existing)
     files.append(file)
-
-
-def _keep_printables_out_of_nav(files: Files) -> None:
-    """Checklists and cards are reached from their SOP page; in the nav they would triple
-    every SOP's entry. They are still built, and linked from the SOP page."""
-    for file in files:
-        if is_printable_path(file.src_uri) or is_official_path(file.src_uri):
-            file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -15,6 +15,6 @@ fi
 
 python3 -m venv .venv
 .venv/bin/pip install -q -e '.[test]'
-.venv/bin/ruff check generator tests
+.venv/bin/ruff check generator tests bench
 .venv/bin/mypy generator
 .venv/bin/pytest "$@"
