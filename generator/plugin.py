@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+import shutil
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +40,9 @@ from .official_page import (
     official_settings,
 )
 from .printables import add_assets
-from .render import RenderOptions, render_site
+from .render import RenderOptions, iter_site_pages
 from .view import unit_page_path
+from .write import write_text
 
 log = logging.getLogger("mkdocs.plugins.sopgen")
 _BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
@@ -68,6 +72,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return base / self.config.sop_dir
 
     mermaid_by_plugin = False
+    pages_dir: Path | None = None
 
     @event_priority(100)  # before mkdocs-mermaid2's own on_config asks the CDN
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -89,32 +94,57 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         state = serve.STATE
         cache = serve.RENDER_CACHE if state is not None else None
 
-        def render() -> dict[str, str]:
+        def pages() -> Iterator[tuple[str, str]]:
             started = time.perf_counter()
             library = load_library(sop_dir, display_root=sop_dir.parent)
             loaded = time.perf_counter()
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
+            count = 0
             with official_settings(settings):
-                pages = render_site(library, options, cache)
+                for item in iter_site_pages(library, options, cache):
+                    count += 1
+                    yield item
             log.info("sopgen: %d SOPs loaded in %.2f s, %d pages rendered in %.2f s",
-                     len(library.entries), loaded - started, len(pages),
+                     len(library.entries), loaded - started, count,
                      time.perf_counter() - loaded)
-            return pages
 
         try:
-            pages = render()
+            if state is None:
+                self._write_pages(pages(), files, config)
+            else:  # sopgen serve: pages in memory, and what its fast path needs
+                rendered = dict(pages())
+                for path, text in rendered.items():
+                    _replace(files, File.generated(config, path, content=text))
+                state.config, state.files, state.sop_dir = config, files, sop_dir
+                state.render, state.pages = lambda: dict(pages()), rendered
         except SopValidationError as exc:
             raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
-        for path, text in pages.items():
-            _replace(files, File.generated(config, path, content=text))
         for path, source in site_assets().items():
             _replace(files, File.generated(config, path, abs_src_path=str(source)))
         keep_printables_out_of_nav(files)
-        if state is not None:  # sopgen serve: what its fast path needs
-            state.config, state.files, state.sop_dir = config, files, sop_dir
-            state.render, state.pages = render, pages
         return files
+
+    def _write_pages(self, pages: Iterator[tuple[str, str]], files: Files,
+                     config: MkDocsConfig) -> None:
+        """Each page to a scratch folder as it is rendered, and to MkDocs as a file there:
+        MkDocs reads pages on demand, so the whole site's text is never held twice."""
+        self.pages_dir = Path(tempfile.mkdtemp(prefix="sopgen-pages-"))
+        for path, text in pages:
+            write_text(self.pages_dir / path, text)
+            _replace(files, File(path, str(self.pages_dir), config.site_dir,
+                                 config.use_directory_urls))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._drop_pages_dir()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._drop_pages_dir()
+
+    def _drop_pages_dir(self) -> None:
+        if self.pages_dir is not None:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+            self.pages_dir = None
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if serve.STATE is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 
@@ -120,6 +120,13 @@ def render_site(library: Library, options: RenderOptions | None = None,
 
     With a ``cache`` (``sopgen serve``), an SOP whose file and context did not change
     since the last call keeps its pages instead of being rendered again."""
+    return dict(iter_site_pages(library, options, cache))
+
+
+def iter_site_pages(library: Library, options: RenderOptions | None = None,
+                    cache: RenderCache | None = None) -> Iterator[tuple[str, str]]:
+    """The pages one SOP at a time, then the pages across SOPs: a build can write each
+    page out as it comes instead of holding the whole site's text at once."""
     from .render_index import render_index_pages
 
     options = options or RenderOptions()
@@ -128,7 +135,6 @@ def render_site(library: Library, options: RenderOptions | None = None,
     site = cache.site_context(library, fingerprint) if cache else SiteContext.of(library)
     key = (fingerprint, options.language, options.directory_urls, current_settings())
     views: dict[str, SopView] = {}
-    sop_pages: dict[str, str] = {}
     for entry in library.entries:
         hit = cache.get(entry, key) if cache else None
         if hit is None:
@@ -137,15 +143,15 @@ def render_site(library: Library, options: RenderOptions | None = None,
             if cache:
                 cache.put(entry, key, *hit)
         views[entry.id] = hit[0]
-        sop_pages.update(hit[1])
+        yield from hit[1].items()
     if cache:
         cache.keep_only(set(views))
     units = _unit_views(views)
     index_pages, figures = render_index_pages(library, views, labels, options)
-    pages = {HOME_PAGE: render_home(units, figures, labels), **index_pages}
-    pages.update({unit.path: render_unit_page(unit, labels) for unit in units.values()
-                  if unit.path})
-    return {**pages, **sop_pages}
+    yield HOME_PAGE, render_home(units, figures, labels)
+    yield from index_pages.items()
+    yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
+                if unit.path)
 
 
 def _pages_of(view: SopView, labels: dict[str, str], options: RenderOptions
