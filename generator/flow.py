@@ -85,7 +85,3 @@ def reachable(sop: Sop) -> set[int]:
                 todo.append(nxt)
     return seen
 
-
-def next_step_text(sop: Sop, edge: Edge, end_label: str) -> str:
-    """'3' or the end label: where an arrow leads, for tables and cards."""
-    return end_label if edge.target is None else str(edge.target + 1)

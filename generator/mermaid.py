@@ -81,22 +81,21 @@ def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]
     extra: list[Node] = []
     lines: list[str] = []
     for n, edge in enumerate(flow.edges(sop)):
-        sources = step_node_ids(sop, edge.source)
-        arrow = f'-->|"{mermaid_label(labels[edge.branch])}"|' if edge.branch else "-->"
         if edge.target is None and edge.branch is None:
+            continue  # the last step: its terminator shape says the procedure ends
+        arrow = f'-->|"{mermaid_label(labels[edge.branch])}"|' if edge.branch else "-->"
+        if edge.target is not None and not edge.is_back:
+            lines += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
             continue
         lane = _lanes(sop, sop.steps[edge.source])[0]
         if edge.target is None:
-            targets = [f"end{n}"]
-            extra.append(Node(targets[0], lane, f'end{n}(["{mermaid_label(labels["end"])}"])'))
-        elif edge.is_back:
-            targets = [f"back{n}"]
-            text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
-            extra.append(Node(targets[0], lane, f'back{n}(("{text}"))'))
+            target = f"end{n}"
+            extra.append(Node(target, lane, f'{target}(["{mermaid_label(labels["end"])}"])'))
         else:
-            lines += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
-            continue
-        lines += [f"{src} {arrow} {dst}" for src in sources for dst in targets]
+            target = f"back{n}"
+            text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
+            extra.append(Node(target, lane, f'{target}(("{text}"))'))
+        lines += [f"{src} {arrow} {target}" for src in step_node_ids(sop, edge.source)]
     return extra, lines
 
 
