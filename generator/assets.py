@@ -28,3 +28,12 @@ def site_assets() -> dict[str, Path]:
 def page_needs_mermaid(html: str) -> bool:
     """True when a rendered page holds a Mermaid diagram (only those load the library)."""
     return 'class="mermaid"' in html
+
+
+def insert_before(html: str, marker: str, snippet: str, *, last: bool = False) -> str:
+    """``snippet`` put just before the first (or ``last``) ``marker`` of a built page.
+
+    The one way page hooks add a stylesheet before ``</head>`` or a script before
+    ``</body>`` (or before another script), so each feature loads only where needed."""
+    at = html.rindex(marker) if last else html.index(marker)
+    return html[:at] + snippet + html[at:]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .assets import SITE_PREFIX
+from .assets import SITE_PREFIX, insert_before
 from .official_layout import flowchart_pages
 from .official_svg import page_svg
 from .urls import href, page_url
@@ -148,5 +148,5 @@ def add_stylesheet(html: str, relative: Callable[[str], str]) -> str:
     or document; every other page comes back unchanged (the rest keeps its own print look)."""
     if MARKER not in html:
         return html
-    at = html.index("</head>")
-    return f'{html[:at]}<link rel="stylesheet" href="{relative(STYLESHEET)}">\n{html[at:]}'
+    return insert_before(html, "</head>",
+                         f'<link rel="stylesheet" href="{relative(STYLESHEET)}">\n')

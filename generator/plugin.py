@@ -29,7 +29,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import serve
-from .assets import MERMAID_SCRIPT, STYLESHEET, page_needs_mermaid, site_assets
+from .assets import (
+    MERMAID_SCRIPT,
+    STYLESHEET,
+    insert_before,
+    page_needs_mermaid,
+    site_assets,
+)
 from .errors import SopValidationError
 from .library import load_library
 from .nav import arrange_units, keep_printables_out_of_nav
@@ -187,9 +193,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             return output
         src = get_relative_url(MERMAID_SCRIPT, page.url)
         tag = f'<script src="{src}"></script>\n'
-        match = _BUNDLE_SCRIPT.search(output)
-        at = match.start() if match else output.rindex("</body>")
-        return output[:at] + tag + output[at:]
+        match = _BUNDLE_SCRIPT.search(output)  # before Material's bundle, which draws it
+        marker = match.group(0) if match else "</body>"
+        return insert_before(output, marker, tag, last=match is None)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.sop_path(config)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .assets import SITE_PREFIX
+from .assets import SITE_PREFIX, insert_before
 from .durations import DurationTotal, total_of
 from .palette import lane_colour
 from .view import SopView, StepView
@@ -176,7 +176,4 @@ def add_assets(html: str, relative: Callable[[str], str]) -> str:
         return html
     link = f'<link rel="stylesheet" href="{relative(STYLESHEET)}">\n'
     scripts = "".join(f'<script src="{relative(src)}"></script>\n' for src in SCRIPTS[kind])
-    at_head = html.index("</head>")
-    html = html[:at_head] + link + html[at_head:]
-    at_body = html.rindex("</body>")
-    return html[:at_body] + scripts + html[at_body:]
+    return insert_before(insert_before(html, "</head>", link), "</body>", scripts, last=True)
