@@ -12,12 +12,15 @@ What gets printed is a list of :class:`PrintJob`. Each feature adds a function t
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -93,19 +96,16 @@ def jobs_for(entries: Sequence[SopEntry]) -> list[PrintJob]:
     return [job for entry in entries for source in JOB_SOURCES for job in source(entry)]
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
 @contextmanager
 def serve_site(site_dir: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 (a free port) while printing; yields its base URL."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
+    """Serve a built site (any folder) on 127.0.0.1 at a free port; yields its base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(Quiet, directory=str(site_dir)))
+                                 functools.partial(_Quiet, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

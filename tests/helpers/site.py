@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from generator.pdf import serve_site
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -52,20 +49,5 @@ def build_project(project: Path, strict: bool = True) -> Path:
     return project / "site"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+serve = serve_site
+"""Serve a folder on 127.0.0.1 at a free port (the same server ``sopgen pdf`` prints from)."""
