@@ -32,7 +32,7 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import Abort, MkDocsException
 
     config_file = Path(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else None
@@ -47,7 +47,9 @@ def _build(args: argparse.Namespace) -> int:
     try:
         build_atomically(site_dir, run)
     except MkDocsException as exc:
-        print(f"sopgen: build failed, the site in {site_dir} is unchanged:\n{exc}",
+        # MkDocs has logged the reasons already; its Abort only says that it stopped.
+        reason = "" if isinstance(exc, Abort) else f":\n{exc}"
+        print(f"sopgen: build failed, the site in {site_dir} is unchanged{reason}",
               file=sys.stderr)
         return 1
     print(f"site written to {site_dir}")

@@ -41,7 +41,8 @@ def _digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_failed_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> None:
+def test_failed_build_leaves_the_old_site_byte_for_byte(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project(tmp_path)
     config, site = str(project / "mkdocs.yml"), project / "site"
     assert main(["build", "-f", config, "-d", str(site)]) == 0
@@ -49,6 +50,7 @@ def test_failed_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> None:
     assert "index.html" in before
     write_sop(project / "sop", "u/broken.yaml", MINIMAL.replace("actors: kepala", "actors: x"))
     assert main(["build", "-f", config, "-d", str(site)]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"the site in {site} is unchanged")
     assert _digest(site) == before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site-")]
 
