@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS, serve_site
+from generator.pdf.printer import CHROMIUM, CHROMIUM_ARGS, serve_site
 
 OPEN_SHADOW = ("(() => { const a = Element.prototype.attachShadow; Element.prototype.attachShadow"
                " = function (i) { return a.call(this, Object.assign({}, i, {mode: 'open'})); };"

@@ -27,9 +27,9 @@ import yaml
 
 from bench.browser import diagram_timing
 from bench.corpus import make_corpus
-from generator.assets import site_assets
-from generator.library import load_library
-from generator.render import render_site
+from generator.check.library import load_library
+from generator.render.assets import site_assets
+from generator.render.site import render_site
 from generator.write import export_pages
 
 REPO = Path(__file__).resolve().parents[1]

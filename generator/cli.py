@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import SopValidationError
-from .library import load_library
-from .pdf import add_arguments as add_pdf_arguments
-from .scaffold import add_arguments as add_new_arguments
-from .schema import schema_text
-from .write import build_atomically, write_text
+from generator.check.library import load_library
+from generator.pdf.printer import add_arguments as add_pdf_arguments
+from generator.scaffold import add_arguments as add_new_arguments
+from generator.source.errors import SopValidationError
+from generator.source.schema import schema_text
+from generator.write import build_atomically, write_text
 
 DEFAULT_SCHEMA = Path("docs/schema/sop.schema.json")
 
@@ -57,7 +57,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.mkdocs.serve import serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     serve(config_file=args.config_file, dev_addr=args.dev_addr)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .catalog import site_roles
-from .errors import SopValidationError
-from .library import load_library
+from generator.check.library import load_library
+from generator.render.catalog import site_roles
+from generator.source.errors import SopValidationError
 
 SCHEMA_FILE = Path("docs/schema/sop.schema.json")
 

@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS
+from generator.pdf.printer import CHROMIUM, CHROMIUM_ARGS
 from helpers.site import REPO, build_project, make_project, serve
 
 

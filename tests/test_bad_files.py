@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.load import MAX_FILE_BYTES
+from generator.source.load import MAX_FILE_BYTES
 from helpers.sops import MINIMAL, write_sop
 
 BAD = Path(__file__).parent / "data" / "bad"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.corpus import make_corpus
-from generator.catalog import site_roles
-from generator.library import load_library
+from generator.check.library import load_library
+from generator.render.catalog import site_roles
 
 
 def test_synthetic_corpus_passes_check(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from generator.library import load_library
-from generator.mermaid import step_node_ids
+from generator.check.library import load_library
+from generator.render.mermaid import step_node_ids
 from helpers.browser import MEASURE, open_page
 from helpers.site import build_project, make_project, serve
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from generator.load import SopLoader
+from generator.source.load import SopLoader
 from helpers.browser import open_page
 from helpers.site import build_project, make_project, serve
 

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator.library import load_library
-from generator.locale import labels as locale_labels
-from generator.official_layout import flowchart_pages
-from generator.official_page import DEFAULT_STEPS_PER_PAGE
-from generator.official_pdf import official_pdf_path, print_official_pdf
-from generator.view import sop_view
+from generator.check.library import load_library
+from generator.pdf.official import official_pdf_path, print_official_pdf
+from generator.render.locale import labels as locale_labels
+from generator.render.official.document import DEFAULT_STEPS_PER_PAGE
+from generator.render.official.layout import flowchart_pages
+from generator.render.view import sop_view
 from helpers.browser import open_page
 from helpers.site import REPO
 

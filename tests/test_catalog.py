@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.catalog import MentionFinder, backlinks, due_for_review, site_roles
-from generator.library import Library, load_library
+from generator.check.library import Library, load_library
+from generator.render.catalog import MentionFinder, backlinks, due_for_review, site_roles
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.schema import schema_text
+from generator.source.schema import schema_text
 from helpers.site import make_project
 from helpers.sops import MINIMAL, write_sop
 

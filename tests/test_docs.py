@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.library import load_library
+from generator.check.library import load_library
 from helpers.site import REPO
 
 

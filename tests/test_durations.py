@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.durations import (
+from generator.render.locale import labels
+from generator.source.durations import (
     Duration,
     TimeUnit,
     format_duration,
@@ -12,7 +13,6 @@ from generator.durations import (
     parse_duration,
     total_of,
 )
-from generator.locale import labels
 
 ID = labels("id")
 

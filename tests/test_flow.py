@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from generator import flow
-from generator.model import Sop
+from generator.check import flow
+from generator.source.model import Sop
 
 
 def sop_with(steps: list[dict[str, Any]]) -> Sop:

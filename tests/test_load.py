@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_FILE_BYTES, LoadFailure, load_file, parse_text
+from generator.source.load import MAX_FILE_BYTES, LoadFailure, load_file, parse_text
 
 
 def parse(text: str) -> object:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.library import load_library
-from generator.locale import labels
-from generator.mermaid import render_mermaid
-from generator.model import Sop
+from generator.check.library import load_library
+from generator.render.locale import labels
+from generator.render.mermaid import render_mermaid
+from generator.source.model import Sop
 from helpers.golden import assert_golden
 from helpers.site import REPO
 

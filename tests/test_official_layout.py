@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.library import load_library
-from generator.locale import labels as locale_labels
-from generator.official_crossings import crossings, letter, split
-from generator.official_geometry import Box, collinear_overlap, crosses, segment_hits
-from generator.official_layout import flowchart_pages
-from generator.official_page import OfficialSettings
-from generator.official_table import BASE_WIDTH, FONT, PAD, ROLE_MIN, columns
-from generator.official_text import text_width, wrap
-from generator.view import sop_view
+from generator.check.library import load_library
+from generator.render.locale import labels as locale_labels
+from generator.render.official.crossings import crossings, letter, split
+from generator.render.official.document import OfficialSettings
+from generator.render.official.geometry import Box, collinear_overlap, crosses, segment_hits
+from generator.render.official.layout import flowchart_pages
+from generator.render.official.table import BASE_WIDTH, FONT, PAD, ROLE_MIN, columns
+from generator.render.official.text import text_width, wrap
+from generator.render.view import sop_view
 from helpers.site import REPO
 
 DATA = Path(__file__).parent / "data" / "official" / "sop"
@@ -105,7 +105,7 @@ def test_pages_hold_their_steps_and_one_header_height() -> None:
 def test_crossings_are_lettered_in_step_order() -> None:
     library = load_library(DATA)
     view = sop_view(library.by_id("pencairan-panjang"), library, LABELS)
-    from generator import flow
+    from generator.check import flow
 
     page_of = {i: i // 8 for i in range(len(view.steps))}
     letters = crossings(flow.edges(view.sop), page_of)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from generator.library import load_library
-from generator.locale import labels as locale_labels
-from generator.official_crossings import split
-from generator.official_page import (
+from generator.check.library import load_library
+from generator.render.locale import labels as locale_labels
+from generator.render.official.crossings import split
+from generator.render.official.document import (
     DEFAULT_STEPS_PER_PAGE,
     OfficialSettings,
     add_stylesheet,
@@ -21,8 +21,8 @@ from generator.official_page import (
     official_pages,
     official_settings,
 )
-from generator.render import RenderOptions, render_site
-from generator.view import sop_view
+from generator.render.site import RenderOptions, render_site
+from generator.render.view import sop_view
 from helpers.site import REPO, build_project, make_project
 from helpers.sops import MINIMAL, write_sop
 
@@ -138,7 +138,7 @@ def test_bad_settings_stop_the_build(tmp_path: Path, options: dict[str, object],
 
 
 def test_official_pdf_job_for_sopgen_pdf() -> None:
-    from generator.official_pdf import official_jobs, official_pdf_path
+    from generator.pdf.official import official_jobs, official_pdf_path
 
     entry = load_library(REPO / "sop").entries[0]
     [job] = official_jobs(entry)

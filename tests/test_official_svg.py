@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import flow
-from generator.library import Library, load_library
-from generator.locale import labels as locale_labels
-from generator.official_geometry import Box, Point, is_orthogonal, segment_hits, segments
-from generator.official_page import DEFAULT_STEPS_PER_PAGE, sheets
-from generator.view import SopView, sop_view
+from generator.check import flow
+from generator.check.library import Library, load_library
+from generator.render.locale import labels as locale_labels
+from generator.render.official.document import DEFAULT_STEPS_PER_PAGE, sheets
+from generator.render.official.geometry import Box, Point, is_orthogonal, segment_hits, segments
+from generator.render.view import SopView, sop_view
 from helpers.golden import assert_golden
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
@@ -356,8 +356,8 @@ def test_page_split_pairs_connector_letters(long_sop: SopView) -> None:
 
 
 def test_long_names_wrap_inside_their_cells(long_sop: SopView) -> None:
-    from generator.official_table import FONT, PAD
-    from generator.official_text import text_width
+    from generator.render.official.table import FONT, PAD
+    from generator.render.official.text import text_width
 
     for page in _pages(long_sop):
         cells = {}

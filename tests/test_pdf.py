@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator import pdf
+from generator.check.library import SopEntry, load_library
 from generator.cli import main
-from generator.library import SopEntry, load_library
+from generator.pdf import printer as pdf
 from helpers.browser import open_page
 from helpers.site import REPO, make_project
 from helpers.sops import MINIMAL, write_sop

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from generator.plugin import SopgenPlugin
+from generator.mkdocs.plugin import SopgenPlugin
 
 
 def plugin(sop_dir: str = "sop") -> SopgenPlugin:

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.library import NAME_PATTERN, Library, load_library
-from generator.locale import labels
-from generator.mermaid import render_mermaid
-from generator.palette import lane_colour
-from generator.printables import (
+from generator.check.library import NAME_PATTERN, Library, load_library
+from generator.render.locale import labels
+from generator.render.mermaid import render_mermaid
+from generator.render.palette import lane_colour
+from generator.render.printables import (
     CARDS_PER_SHEET,
     add_assets,
     css_string,
@@ -20,8 +20,8 @@ from generator.printables import (
     printable_path,
     printable_view,
 )
-from generator.render import RenderOptions, render_site
-from generator.view import sop_view
+from generator.render.site import RenderOptions, render_site
+from generator.render.view import sop_view
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
 

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.assets import asset_root
-from generator.errors import SopValidationError
-from generator.library import load_library
-from generator.locale import labels
-from generator.mermaid import render_mermaid
-from generator.render import render_site
+from generator.check.library import load_library
+from generator.render.assets import asset_root
+from generator.render.locale import labels
+from generator.render.mermaid import render_mermaid
+from generator.render.site import render_site
+from generator.source.errors import SopValidationError
 from helpers.browser import open_page
 from helpers.site import serve
 

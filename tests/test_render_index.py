@@ -6,8 +6,8 @@ import datetime
 import html
 from pathlib import Path
 
-from generator.library import load_library
-from generator.render import RenderOptions, render_site
+from generator.check.library import load_library
+from generator.render.site import RenderOptions, render_site
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 OPTIONS = RenderOptions(today=datetime.date(2026, 1, 1))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.library import load_library
 from generator.cli import main
-from generator.library import load_library
 from generator.scaffold import slugify
 
 CORPUS = Path(__file__).parent / "data" / "corpus"

@@ -8,8 +8,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-from generator.load import SopLoader
-from generator.schema import schema_text, sop_schema
+from generator.source.load import SopLoader
+from generator.source.schema import schema_text, sop_schema
 from helpers.site import REPO
 
 SCHEMA_FILE = REPO / "docs" / "schema" / "sop.schema.json"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.library import SopEntry, load_library
+from generator.check.library import SopEntry, load_library
 from helpers.site import REPO
 
 

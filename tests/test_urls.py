@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.urls import href, page_url
+from generator.render.urls import href, page_url
 
 
 @pytest.mark.parametrize(("md", "directory", "file"), [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import SopValidationError
-from generator.library import load_library
+from generator.check.library import load_library
+from generator.source.errors import SopValidationError
 from helpers.sops import MINIMAL, line_of, write_sop
 
 

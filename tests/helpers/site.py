@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.pdf import serve_site
+from generator.pdf.printer import serve_site
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,1 @@
+"""The adapter: the only package that imports MkDocs (plugin, nav, serve, build)."""

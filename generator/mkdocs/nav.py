@@ -1,0 +1,47 @@
+"""The site navigation, MkDocs side: units first and named after the unit, not the folder;
+printables and official documents reached from their SOP page rather than the nav."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from generator.render.official.document import is_official_path
+from generator.render.printables import is_printable_path
+
+
+def arrange_units(items: list[Any], unit_titles: dict[str, str]) -> None:
+    """Name each unit's section after its unit and put the units right after home."""
+    _title_unit_sections(items, unit_titles)
+    items.sort(key=lambda item: _nav_rank(item, unit_titles))
+
+
+def _nav_rank(item: Any, unit_titles: dict[str, str]) -> int:
+    """Home first, then the units, then everything else (roles, reviews, guides)."""
+    if isinstance(item, Page) and item.file.src_uri == "index.md":
+        return 0
+    if isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri in unit_titles
+                                         for c in item.children):
+        return 1
+    return 2
+
+
+def _title_unit_sections(items: list[Any], titles: dict[str, str]) -> None:
+    for item in items:
+        if isinstance(item, Section):
+            index = next((c for c in item.children if isinstance(c, Page)
+                          and c.file.src_uri in titles), None)
+            if index is not None:
+                item.title = titles[index.file.src_uri]
+            _title_unit_sections(item.children, titles)
+
+
+def keep_printables_out_of_nav(files: Files) -> None:
+    """Checklists and cards are reached from their SOP page; in the nav they would triple
+    every SOP's entry. They are still built, and linked from the SOP page."""
+    for file in files:
+        if is_printable_path(file.src_uri) or is_official_path(file.src_uri):
+            file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -1,0 +1,210 @@
+"""The MkDocs plugin: a thin adapter from MkDocs events to the pure stages.
+
+``on_files`` runs load -> validate -> render and hands MkDocs the pages as generated files;
+``on_post_page`` adds the pinned Mermaid only to pages that draw a diagram; ``on_serve``
+watches the SOP folder so ``mkdocs serve`` rebuilds when a YAML file changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from generator.check.library import load_library
+from generator.mkdocs import serve
+from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
+from generator.render.assets import (
+    MERMAID_SCRIPT,
+    STYLESHEET,
+    insert_before,
+    page_needs_mermaid,
+    site_assets,
+)
+from generator.render.official.document import (
+    DEFAULT_STEPS_PER_PAGE,
+    OfficialSettings,
+    add_stylesheet,
+    official_settings,
+)
+from generator.render.printables import add_assets
+from generator.render.site import RenderOptions, iter_site_pages
+from generator.render.view import unit_page_path
+from generator.source.errors import SopValidationError
+from generator.write import write_text
+
+log = logging.getLogger("mkdocs.plugins.sopgen")
+_BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
+
+
+class SopgenConfig(Config):
+    """Plugin options in mkdocs.yml."""
+
+    sop_dir = opt.Type(str, default="sop")
+    language = opt.Choice(("id", "en"), default="id")
+    today = opt.Optional(opt.Type(str))
+    """The date the review page counts from (YYYY-MM-DD); default: the day of the build."""
+    official_steps_per_page = opt.Type(int, default=DEFAULT_STEPS_PER_PAGE)
+    """Steps per printed page of the official flowchart (Permen PAN-RB 35/2012)."""
+    official_logo = opt.Optional(opt.Type(str))
+    """The office's logo on the official identity page: an image path inside docs_dir."""
+
+
+class SopgenPlugin(BasePlugin[SopgenConfig]):
+    """Builds the SOP pages of the site from the YAML files in ``sop_dir``."""
+
+    unit_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
+
+    def sop_path(self, config: MkDocsConfig) -> Path:
+        """The SOP folder, relative to mkdocs.yml."""
+        base = Path(config.config_file_path or ".").resolve().parent
+        return base / self.config.sop_dir
+
+    mermaid_by_plugin = False
+    pages_dir: Path | None = None
+
+    @event_priority(100)  # before mkdocs-mermaid2's own on_config asks the CDN
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        mermaid2 = config.plugins.get("mermaid2")
+        self.mermaid_by_plugin = mermaid2 is not None
+        if mermaid2 is not None:
+            # mkdocs-mermaid2 would load mermaid 10.4 from a CDN and ask the CDN during the
+            # build; it takes the pinned copy we ship instead (and so asks nobody).
+            mermaid2._javascript = MERMAID_SCRIPT
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        sop_dir = self.sop_path(config)
+        options = RenderOptions(language=self.config.language,
+                                directory_urls=config.use_directory_urls, today=self._today())
+        settings = self._official_settings(config)
+        state = serve.STATE
+        cache = serve.RENDER_CACHE if state is not None else None
+
+        def pages() -> Iterator[tuple[str, str]]:
+            started = time.perf_counter()
+            library = load_library(sop_dir, display_root=sop_dir.parent)
+            loaded = time.perf_counter()
+            self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
+                                for unit_id, entries in library.units().items() if unit_id}
+            count = 0
+            with official_settings(settings):
+                for item in iter_site_pages(library, options, cache):
+                    count += 1
+                    yield item
+            log.info("sopgen: %d SOPs loaded in %.2f s, %d pages rendered in %.2f s",
+                     len(library.entries), loaded - started, count,
+                     time.perf_counter() - loaded)
+
+        try:
+            if state is None:
+                self._write_pages(pages(), files, config)
+            else:  # sopgen serve: pages in memory, and what its fast path needs
+                rendered = dict(pages())
+                for path, text in rendered.items():
+                    _replace(files, File.generated(config, path, content=text))
+                state.config, state.files, state.sop_dir = config, files, sop_dir
+                state.render, state.pages = lambda: dict(pages()), rendered
+        except SopValidationError as exc:
+            raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
+        for path, source in site_assets().items():
+            _replace(files, File.generated(config, path, abs_src_path=str(source)))
+        keep_printables_out_of_nav(files)
+        return files
+
+    def _write_pages(self, pages: Iterator[tuple[str, str]], files: Files,
+                     config: MkDocsConfig) -> None:
+        """Each page to a scratch folder as it is rendered, and to MkDocs as a file there:
+        MkDocs reads pages on demand, so the whole site's text is never held twice."""
+        self.pages_dir = Path(tempfile.mkdtemp(prefix="sopgen-pages-"))
+        for path, text in pages:
+            write_text(self.pages_dir / path, text)
+            _replace(files, File(path, str(self.pages_dir), config.site_dir,
+                                 config.use_directory_urls))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._drop_pages_dir()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._drop_pages_dir()
+
+    def _drop_pages_dir(self) -> None:
+        if self.pages_dir is not None:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+            self.pages_dir = None
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if serve.STATE is not None:
+            serve.STATE.env = env
+        return env
+
+    def _official_settings(self, config: MkDocsConfig) -> OfficialSettings:
+        """The official document's settings; a bad value stops the build with a message."""
+        logo = self.config.official_logo
+        if logo and not (Path(config.docs_dir) / logo).is_file():
+            raise PluginError(f"sopgen: official_logo: '{logo}' is not a file in {config.docs_dir}")
+        try:
+            return OfficialSettings(self.config.official_steps_per_page, logo,
+                                    config.use_directory_urls)
+        except ValueError as exc:
+            raise PluginError(f"sopgen: official_steps_per_page: {exc}") from None
+
+    def _today(self) -> datetime.date:
+        if self.config.today is None:
+            return datetime.date.today()
+        try:
+            return datetime.date.fromisoformat(self.config.today)
+        except ValueError:
+            raise PluginError(f"sopgen: today: '{self.config.today}' is not a date "
+                              "(YYYY-MM-DD)") from None
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Units first, each section named after its unit, not after its folder.
+
+        Titles are HTML-escaped: the theme prints nav titles without escaping."""
+        arrange_units(nav.items, self.unit_titles)
+        if serve.STATE is not None:
+            serve.STATE.nav = nav
+        return nav
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = add_assets(output, lambda path: get_relative_url(path, page.url))
+        output = add_stylesheet(output, lambda path: get_relative_url(path, page.url))
+        if self.mermaid_by_plugin or not page_needs_mermaid(output):
+            return output
+        src = get_relative_url(MERMAID_SCRIPT, page.url)
+        tag = f'<script src="{src}"></script>\n'
+        match = _BUNDLE_SCRIPT.search(output)  # before Material's bundle, which draws it
+        marker = match.group(0) if match else "</body>"
+        return insert_before(output, marker, tag, last=match is None)
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.sop_path(config)))
+        return server
+
+
+def _replace(files: Files, file: File) -> None:
+    """Add a generated file; it takes the place of a hand-written one at the same path."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)

@@ -1,0 +1,1 @@
+"""Print: pages of the built site to PDF with headless Chromium."""

@@ -1,0 +1,39 @@
+"""Static files the site needs (CSS, scripts, the pinned Mermaid), shipped in the package.
+
+Nothing is loaded from another host: staff read SOPs on intranets without internet.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+SITE_PREFIX = "assets/sopgen"
+MERMAID_SCRIPT = f"{SITE_PREFIX}/mermaid/mermaid.min.js"
+STYLESHEET = f"{SITE_PREFIX}/sopgen.css"
+
+
+def asset_root() -> Path:
+    """The folder of shipped assets inside the installed package."""
+    return Path(str(resources.files("generator").joinpath("assets")))
+
+
+def site_assets() -> dict[str, Path]:
+    """Site path -> source file, for every shipped asset."""
+    root = asset_root()
+    return {f"{SITE_PREFIX}/{path.relative_to(root).as_posix()}": path
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def page_needs_mermaid(html: str) -> bool:
+    """True when a rendered page holds a Mermaid diagram (only those load the library)."""
+    return 'class="mermaid"' in html
+
+
+def insert_before(html: str, marker: str, snippet: str, *, last: bool = False) -> str:
+    """``snippet`` put just before the first (or ``last``) ``marker`` of a built page.
+
+    The one way page hooks add a stylesheet before ``</head>`` or a script before
+    ``</body>`` (or before another script), so each feature loads only where needed."""
+    at = html.rindex(marker) if last else html.index(marker)
+    return html[:at] + snippet + html[at:]

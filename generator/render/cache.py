@@ -1,0 +1,60 @@
+"""What ``sopgen serve`` remembers between rebuilds: each SOP's view and pages.
+
+An SOP's pages depend on its own file and on a few facts about the other SOPs (their
+ids, titles, numbers, units and related links: for links, backlinks and names in notes).
+When an author saves one file, only that SOP's pages are rendered again; a change to any
+of those facts renders everything again. A one-off build uses no cache at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from generator.check.library import Library, SopEntry
+from generator.render.view import SiteContext, SopView
+from generator.source.model import Sop
+
+
+def site_fingerprint(library: Library) -> int:
+    """What every SOP page may show of the other SOPs, as one hash."""
+    return hash(tuple((e.id, e.unit_id, e.unit_name, e.sop.title, e.sop.number,
+                       tuple(r.sop or "" for r in e.sop.related)) for e in library.entries))
+
+
+@dataclass
+class _Rendered:
+    sop: Sop
+    key: Hashable
+    view: SopView
+    pages: dict[str, str]
+
+
+class RenderCache:
+    """Views and pages per SOP, valid while the SOP object and the render key stay."""
+
+    def __init__(self) -> None:
+        self._site: tuple[int, SiteContext] | None = None
+        self._entries: dict[str, _Rendered] = {}
+
+    def site_context(self, library: Library, fingerprint: int) -> SiteContext:
+        """The site context, built again only when the fingerprint changed."""
+        if self._site is None or self._site[0] != fingerprint:
+            self._site = (fingerprint, SiteContext.of(library))
+        return self._site[1]
+
+    def get(self, entry: SopEntry, key: Hashable) -> tuple[SopView, dict[str, str]] | None:
+        """The remembered view and pages of ``entry``, if its file and the key are the same
+        (loading keeps the same immutable Sop object while the file is unchanged)."""
+        hit = self._entries.get(entry.id)
+        if hit is None or hit.sop is not entry.sop or hit.key != key:
+            return None
+        return hit.view, hit.pages
+
+    def put(self, entry: SopEntry, key: Hashable, view: SopView, pages: dict[str, str]) -> None:
+        self._entries[entry.id] = _Rendered(entry.sop, key, view, pages)
+
+    def keep_only(self, ids: set[str]) -> None:
+        """Forget SOPs that are gone."""
+        for sop_id in set(self._entries) - ids:
+            del self._entries[sop_id]

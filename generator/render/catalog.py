@@ -1,0 +1,123 @@
+"""Facts across SOPs: roles as one identity, backlinks, reviews due, links in notes.
+
+Staff come with questions ("what do I do as Sekretaris?", "which SOPs are out of date?");
+this module answers them from the validated library, purely, for the index pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from generator.check.library import Library, SopEntry
+from generator.source.durations import DurationTotal, total_of
+from generator.source.model import Role
+
+REVIEW_HORIZON_DAYS = 30
+"""An SOP shows on the review page from this many days before its review date."""
+
+
+@dataclass(frozen=True)
+class RoleUse:
+    """What one role does in one SOP: its step numbers and its time per run."""
+
+    entry: SopEntry
+    step_numbers: tuple[int, ...]
+    time: DurationTotal
+
+
+@dataclass(frozen=True)
+class SiteRole:
+    """A role across the whole site (same id and name in every SOP, checked by validate)."""
+
+    id: str
+    name: str
+    uses: tuple[RoleUse, ...]
+
+    @property
+    def time(self) -> DurationTotal:
+        """Standard time of this role over one run of each of its SOPs."""
+        total = DurationTotal()
+        for use in self.uses:
+            total += use.time
+        return total
+
+
+def role_use(entry: SopEntry, role: Role) -> RoleUse:
+    """The steps of ``entry`` in which ``role`` acts, and their time added up."""
+    steps = [(i + 1, s) for i, s in enumerate(entry.sop.steps) if role.id in s.actors]
+    return RoleUse(entry, tuple(n for n, _ in steps),
+                   total_of([s.standard.time for _, s in steps]))
+
+
+def site_roles(library: Library) -> list[SiteRole]:
+    """Every role of the site with the SOPs it acts in, sorted by name."""
+    found: dict[str, tuple[str, list[RoleUse]]] = {}
+    for entry in library.entries:
+        for role in entry.sop.roles:
+            use = role_use(entry, role)
+            if use.step_numbers:
+                found.setdefault(role.id, (role.name, []))[1].append(use)
+    roles = [SiteRole(rid, name, tuple(uses)) for rid, (name, uses) in found.items()]
+    return sorted(roles, key=lambda role: (role.name.casefold(), role.id))
+
+
+def backlinks(library: Library) -> dict[str, list[SopEntry]]:
+    """SOP id -> the SOPs that name it as related."""
+    result: dict[str, list[SopEntry]] = {entry.id: [] for entry in library.entries}
+    for entry in library.entries:
+        for related in entry.sop.related:
+            if related.sop is not None:
+                result[related.sop].append(entry)
+    return result
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """An SOP whose review date has passed or is near."""
+
+    entry: SopEntry
+    review: datetime.date
+    overdue: bool
+
+
+def due_for_review(library: Library, today: datetime.date) -> list[ReviewDue]:
+    """SOPs to review: the date has passed or falls within the next 30 days; oldest first."""
+    horizon = today + datetime.timedelta(days=REVIEW_HORIZON_DAYS)
+    due = [ReviewDue(e, e.sop.dates.review, e.sop.dates.review < today)
+           for e in library.entries
+           if e.sop.dates.review is not None and e.sop.dates.review <= horizon]
+    return sorted(due, key=lambda item: (item.review, item.entry.id))
+
+
+class MentionFinder:
+    """Finds mentions of the site's SOPs (by title or number) in free text such as notes.
+
+    "SOP Pelaksanaan Rapat" links to the SOP titled "Pelaksanaan Rapat"; the longest name
+    wins where names overlap; names shorter than 4 characters are not matched. The pattern
+    is compiled once per site, not once per note.
+    """
+
+    def __init__(self, library: Library) -> None:
+        names = sorted(((name, e) for e in library.entries
+                        for name in (e.sop.title, e.sop.number) if name and len(name) >= 4),
+                       key=lambda item: -len(item[0]))
+        self._by_name = {name.casefold(): entry for name, entry in names}
+        alternatives = "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name, _ in names)
+        self._pattern = re.compile(alternatives, flags=re.IGNORECASE) if names else None
+
+    def split(self, text: str, current: str) -> list[tuple[str, SopEntry | None]]:
+        """``text`` as pieces, each with the SOP it names (never ``current``) or None."""
+        if self._pattern is None:
+            return [(text, None)]
+        parts: list[tuple[str, SopEntry | None]] = []
+        last = 0
+        for match in self._pattern.finditer(text):
+            entry = self._by_name[match.group(0).casefold()]
+            if entry.id == current:
+                continue
+            parts += [(text[last:match.start()], None), (match.group(0), entry)]
+            last = match.end()
+        parts.append((text[last:], None))
+        return [(chunk, entry) for chunk, entry in parts if chunk]

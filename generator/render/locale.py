@@ -1,0 +1,32 @@
+"""User-facing labels from one locale file (Indonesian by default, English selectable)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from generator.source.load import SopLoader
+
+DEFAULT_LANGUAGE = "id"
+
+
+@cache
+def _all_labels() -> dict[str, dict[str, str]]:
+    text = resources.files(__package__).joinpath("locale.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = yaml.load(text, Loader=SopLoader)
+    return data
+
+
+def languages() -> list[str]:
+    """The languages the locale file has."""
+    return list(_all_labels())
+
+
+def labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """All labels of ``language``; unknown languages are an error, not a silent fallback."""
+    table = _all_labels()
+    if language not in table:
+        raise ValueError(f"unknown language '{language}' (known: {', '.join(table)})")
+    return dict(table[language])

@@ -1,0 +1,113 @@
+"""Candidate routes for one arrow of the official flowchart, best first.
+
+Straight down when both symbols share a column; an elbow out of the side and down into
+the top; a step down, across and down; then around, through a channel in the outer margin
+of the first or last executor column, where no symbol ever stands (symbols keep a margin
+on both sides of their column). The router picks the first that hits nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.render.official.geometry import Box, Point
+
+LANES = 2
+"""Channels per side; more loops than that share a channel (overlap, never a crossing)."""
+LANE_EDGE, LANE_STEP = 6.0, 5.0
+"""The first channel keeps clear of the column line; the next lies further in."""
+GAP = 8.0
+"""How far below a symbol (or above its target) a route turns."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """Something arrows join: a step (one box per acting role), an end, a connector."""
+
+    id: str
+    row: int
+    boxes: tuple[Box, ...]
+    top: float = 0.0
+    """The top of the node's row: a route entering from above turns below this line."""
+    decision: bool = False
+    """A diamond: arrows enter only at its top, its other corners are for its exits."""
+
+
+@dataclass
+class Route:
+    """A candidate route: its points, the boxes it joins and the ports it uses."""
+
+    points: tuple[Point, ...]
+    a: Box
+    b: Box
+    exit: str
+    entry: str
+
+
+
+def candidates(a_node: Node, b_node: Node, area: Box) -> Iterator[Route]:
+    """Candidate routes from ``a_node`` to ``b_node``, best first."""
+    pairs = sorted(((a, b) for a in a_node.boxes for b in b_node.boxes),
+                   key=lambda pair: abs(pair[0].cx - pair[1].cx))
+    a, b = pairs[0]
+    if b_node.row == a_node.row and b.y >= a.bottom:
+        yield Route(((a.cx, a.bottom), (b.cx, b.y)), a, b, "bottom", "top")
+    elif b_node.row == a_node.row:
+        for a, b in pairs:
+            side, back = ("right", "left") if b.cx > a.cx else ("left", "right")
+            yield Route(((_side_x(a, side), a.cy), (_side_x(b, back), b.cy)),
+                         a, b, side, back)
+    elif b_node.row > a_node.row:
+        if abs(a.cx - b.cx) < 0.5:
+            yield Route(((a.cx, a.bottom), (b.cx, b.y)), a, b, "bottom", "top")
+        else:
+            side = "right" if b.cx > a.cx else "left"
+            yield Route(((_side_x(a, side), a.cy), (b.cx, a.cy), (b.cx, b.y)),
+                         a, b, side, "top")
+            mid = b.y - min(GAP, (b.y - max(a.bottom, b_node.top)) / 2)
+            yield Route(((a.cx, a.bottom), (a.cx, mid), (b.cx, mid), (b.cx, b.y)),
+                         a, b, "bottom", "top")
+    yield from _around(a_node, b_node, area)
+
+def _around(a_node: Node, b_node: Node, area: Box) -> Iterator[Route]:
+    """Routes through the channels: out of the side, along the margin, into the side."""
+    middle = sum(box.cx for box in (*a_node.boxes, *b_node.boxes)) / (
+        len(a_node.boxes) + len(b_node.boxes))
+    sides = ("right", "left") if middle >= area.cx else ("left", "right")
+    for side in sides:
+        pick = max if side == "right" else min
+        a = pick(a_node.boxes, key=lambda box: box.cx)
+        b = pick(b_node.boxes, key=lambda box: box.cx)
+        for lane in range(LANES):
+            channel = (area.right - LANE_EDGE - LANE_STEP * lane if side == "right"
+                       else area.x + LANE_EDGE + LANE_STEP * lane)
+            exits = [(((_side_x(a, side), a.cy), (channel, a.cy)), side),
+                     (((a.cx, a.bottom), (a.cx, a.bottom + GAP),
+                       (channel, a.bottom + GAP)), "bottom")]
+            above = b.y - min(GAP, (b.y - b_node.top) / 2)
+            entries = [(((channel, b.cy), (_side_x(b, side), b.cy)), side),
+                       (((channel, above), (b.cx, above), (b.cx, b.y)), "top")]
+            if b_node.decision:
+                entries = entries[1:]
+            for start, exit_port in exits:
+                for end, entry_port in entries:
+                    yield Route(_clean(start + end), a, b, exit_port, entry_port)
+
+
+def _side_x(box: Box, side: str) -> float:
+    return box.right if side == "right" else box.x
+
+
+def _clean(points: tuple[Point, ...]) -> tuple[Point, ...]:
+    """Drop repeated points and the middle of three points on one line."""
+    result: list[Point] = []
+    for point in points:
+        if result and result[-1] == point:
+            continue
+        if len(result) >= 2 and (result[-2][0] == result[-1][0] == point[0]
+                                 or result[-2][1] == result[-1][1] == point[1]):
+            result[-1] = point
+            continue
+        result.append(point)
+    return tuple(result)

@@ -1,0 +1,88 @@
+"""The Ya/Tidak label of a decision exit: beside the start of its arrow.
+
+A label must be readable: it may not cover a symbol, another label, an arrow or a table
+line, and it stays inside the executors' columns (the text columns belong to the text).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.render.official.geometry import Box, Point, segment_hits
+from generator.render.official.text import text_width
+
+PAD = 2.0
+OFFSET = 3.0
+SLIDE, MAX_SLIDE = 6.0, 48.0
+NEAR = 48
+"""How far from its exit a label may stand when nothing beside the arrow is free."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label's text, its background box, and where its baseline starts."""
+
+    text: str
+    box: Box
+    baseline: Point
+
+
+def place_label(text: str, points: tuple[Point, ...], size: float, area: Box,
+                obstacles: list[Box], rules: list[Box], taken: list[tuple[Point, Point]]
+                ) -> tuple[Label, int]:
+    """A spot beside the arrow's first piece (or, when that is too short, its second) and
+    how good it is: 0 free, 1 over a table line, 2 over something else (no spot was free).
+    Spots slide a little along the piece, so a table line at the exit does not push the
+    label away from the symbol it belongs to; the last resort is any spot near the exit.
+    """
+    w, h = text_width(text, size) + 2 * PAD, size + 2 * PAD
+    pieces: list[Iterable[Box]] = [_spots(a, b, w, h)
+                                   for a, b in list(itertools.pairwise(points))[:2]]
+    for boxes in [*pieces, None]:
+        for quality, blockers in enumerate((obstacles + rules, obstacles)):
+            for box in boxes if boxes is not None else _around(points[0], w, h):
+                inside = area.x <= box.x and box.right <= area.right and area.y <= box.y \
+                    and box.bottom <= area.bottom
+                if inside and not any(box.overlaps(other) for other in blockers) \
+                        and not any(segment_hits(p, q, box) for p, q in taken):
+                    return _label(text, box, size), quality
+    return _label(text, next(iter(pieces[0])), size), 2
+
+
+def _spots(a: Point, b: Point, w: float, h: float) -> list[Box]:
+    """Label boxes beside the piece a-b, nearest to ``a`` first, on both sides."""
+    (x, y), (nx, ny) = a, b
+    length = abs(nx - x) + abs(ny - y)
+    steps = [OFFSET + i * SLIDE for i in range(int(MAX_SLIDE / SLIDE) + 1)
+             if i == 0 or OFFSET + i * SLIDE + (w if nx != x else h) <= length]
+    boxes = []
+    for t in steps:
+        if nx == x:
+            top = y + t if ny > y else y - t - h
+            boxes += [Box(x + OFFSET, top, w, h), Box(x - OFFSET - w, top, w, h)]
+        else:
+            left = x + t if nx > x else x - t - w
+            boxes += [Box(left, y - OFFSET - h, w, h), Box(left, y + OFFSET, w, h)]
+    return boxes
+
+
+@functools.cache
+def _offsets_nearest_first() -> tuple[tuple[int, int], ...]:
+    """Offsets around a point, nearest first: the same for every point, so sorted once."""
+    offsets = [(dx, dy) for dx in range(-NEAR, NEAR + 1, 4) for dy in range(-NEAR, NEAR + 1, 4)]
+    return tuple(sorted(offsets, key=lambda o: abs(o[0]) + abs(o[1])))
+
+
+def _around(point: Point, w: float, h: float) -> Iterator[Box]:
+    """Boxes near ``point`` in every direction, nearest first: where a label goes when
+    there is no room along its arrow (a short exit between two symbols). Made lazily:
+    the first free one ends the search, most of the 625 are never needed."""
+    x, y = point
+    return (Box(x + dx - w / 2, y + dy - h / 2, w, h) for dx, dy in _offsets_nearest_first())
+
+
+def _label(text: str, box: Box, size: float) -> Label:
+    return Label(text, box, (box.x + PAD, box.bottom - PAD - size * 0.18))

@@ -1,0 +1,112 @@
+"""The official flowchart, page by page: rows, symbols, connectors and routed arrows.
+
+Pure geometry from the SOP's view: nothing here draws or reads a file. A page holds a
+configurable number of steps; an arrow whose ends fall on different pages becomes a pair
+of off-page connectors with the same letter (A, B, ... Z, AA, ...), one on each page.
+Connectors of arrows going on to a later page stand in a band below the last row, those
+arriving from an earlier page in a band above the first row; loops do the reverse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.check import flow
+from generator.render.official.crossings import crossings, page_connectors, page_links, split
+from generator.render.official.geometry import Box, Point
+from generator.render.official.routing import Arrow, Router
+from generator.render.official.symbols import (
+    Placed,
+    Symbol,
+    band_rows,
+    group_height,
+    place_connectors,
+    place_step,
+)
+from generator.render.official.table import Cell, Column, columns, header, step_cells
+from generator.render.view import SopView
+
+ROW_PAD = 14.0
+DECISION_ROW_PAD = 20.0
+"""Below a diamond there must be room for the Ya/Tidak label of its downward exit."""
+BAND_H = 44.0
+LABEL_FONT = 10.0
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Everything one page of the flowchart table shows, in SVG user units."""
+
+    number: int
+    count: int
+    width: float
+    height: float
+    columns: tuple[Column, ...]
+    cells: tuple[Cell, ...]
+    rows: tuple[tuple[int | None, Box], ...]
+    symbols: tuple[Symbol, ...]
+    joins: tuple[tuple[Point, Point], ...]
+    arrows: tuple[Arrow, ...]
+
+
+def flowchart_pages(view: SopView, labels: dict[str, str], steps_per_page: int
+                    ) -> tuple[PageLayout, ...]:
+    """The flowchart table of one SOP split into pages of ``steps_per_page`` steps."""
+    chunks = split(len(view.steps), steps_per_page)
+    page_of = {i: p for p, chunk in enumerate(chunks) for i in chunk}
+    chart = _Chart(view, labels, page_of, len(chunks))
+    return tuple(chart.page(p, chunk) for p, chunk in enumerate(chunks))
+
+
+class _Chart:
+    """What every page of one SOP shares: columns, header, edges, connector letters."""
+
+    def __init__(self, view: SopView, labels: dict[str, str], page_of: dict[int, int],
+                 count: int) -> None:
+        self.view, self.labels, self.page_of, self.count = view, labels, page_of, count
+        self.cols = columns(len(view.sop.roles))
+        self.roles = [col for col in self.cols if col.key.startswith("role-")]
+        self.width = self.cols[-1].x + self.cols[-1].w
+        self.head, self.head_h = header(self.cols, [r.name for r in view.sop.roles], labels)
+        self.edges = flow.edges(view.sop)
+        self.letters = crossings(self.edges, page_of)
+        self.titles = {"step": labels["step"], "start": labels["start"], "end": labels["end"],
+                       "decision": labels["decision"], "process": labels["official_process"]}
+
+    def page(self, p: int, chunk: range) -> PageLayout:
+        tops, bottoms = page_connectors(self.view, self.labels, self.letters,
+                                        self.page_of, p)
+        ends = {e.source for e in self.edges if e.target is None and e.branch is not None}
+        placed, cells = Placed(), list(self.head)
+        rows: list[tuple[int | None, Box]] = []
+        y = self.head_h
+        if tops:
+            rows.append((None, Box(0, y, self.width, BAND_H * band_rows(len(tops), self.roles))))
+            place_connectors(placed, tops, rows[-1][1], -1, self.roles)
+            y += rows[-1][1].h
+        for row_index, i in enumerate(chunk):
+            step = self.view.steps[i]
+            lines, text_h = step_cells(step, self.cols)
+            symbols_h = group_height(step, len(self.roles), i in ends)
+            pad = DECISION_ROW_PAD if step.question else ROW_PAD
+            row = Box(0, y, self.width, max(text_h, symbols_h + 2 * pad))
+            rows.append((step.number, row))
+            cells += [Cell(col.key, Box(col.x, y, col.w, row.h), lines.get(col.key, ()),
+                           step=step.number) for col in self.cols]
+            place_step(placed, step, self.roles, row, row_index, self.titles, i in ends)
+            y += row.h
+        if bottoms:
+            band_h = BAND_H * band_rows(len(bottoms), self.roles)
+            rows.append((None, Box(0, y, self.width, band_h)))
+            place_connectors(placed, bottoms, rows[-1][1], len(chunk), self.roles)
+            y += band_h
+        area = Box(self.roles[0].x, self.head_h, self.roles[-1].x + self.roles[-1].w
+                   - self.roles[0].x, y - self.head_h)
+        rules = [Box(area.x, box.y - 0.5, area.w, 1.0) for _, box in rows]
+        rules += [Box(col.x - 0.5, area.y, 1.0, area.h) for col in self.roles[1:]]
+        router = Router(placed.nodes, area, LABEL_FONT, rules, list(placed.joins))
+        links = page_links(self.edges, self.labels, self.letters, self.page_of, p)
+        arrows = tuple(router.route(link) for link in links)
+        return PageLayout(p + 1, self.count, self.width, y, self.cols, tuple(cells),
+                          tuple(rows), tuple(placed.symbols), tuple(placed.joins), arrows)
+

@@ -1,0 +1,143 @@
+"""Orthogonal arrows between the symbols of one flowchart page.
+
+Every arrow is tried as each candidate route of ``official_candidates``. A route through
+another symbol or label, or through a port another arrow uses, loses to any that is not;
+among those, the cheapest wins: short and with few turns, crossing and running along as
+few lines as it can, with room beside it for its Ya/Tidak label. Routing is greedy, in
+the order the page gives (plain flow first), so each arrow avoids those drawn before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.check.flow import Branch
+from generator.render.official.candidates import Node, Route, candidates
+from generator.render.official.geometry import (
+    Box,
+    Point,
+    collinear_overlap,
+    crosses,
+    segment_hits,
+    segments,
+)
+from generator.render.official.labels import Label, place_label
+
+PER_UNIT_LENGTH = 100.0
+TURN, CROSSING, ALONG = 1.0, 8.0, 20.0
+LABEL_COST = (0.0, 3.0, 12.0)
+"""Costs of a route, in the units of 100 units of length: a label over a table line costs
+less than a long way round, a crossing more, running along another line most."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """An arrow to draw on this page; ``label`` is 'Ya'/'Tidak' for decision exits."""
+
+    source: str
+    target: str
+    branch: Branch | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A routed arrow: an orthogonal polyline ending with its head at the target."""
+
+    source: str
+    target: str
+    branch: Branch | None
+    points: tuple[Point, ...]
+    label: Label | None
+
+
+@dataclass
+class Router:
+    """Routes links one by one, remembering what earlier arrows and labels occupy.
+
+    ``rules`` are the table lines (labels avoid them), ``joins`` the lines joining the
+    symbols of a step done by several executors (arrows may cross them, not run along).
+    """
+
+    nodes: dict[str, Node]
+    area: Box
+    label_size: float
+    rules: list[Box] = field(default_factory=list)
+    joins: list[tuple[Point, Point]] = field(default_factory=list)
+    taken: list[tuple[Point, Point]] = field(default_factory=list)
+    labels: list[Box] = field(default_factory=list)
+    ports: dict[tuple[Box, str], str] = field(default_factory=dict)
+
+    def route(self, link: Link) -> Arrow:
+        """The best candidate of ``link``: nothing hit first, then the lowest cost.
+
+        The label is placed only for a candidate whose cost without it can still win
+        (a label never lowers the cost): the same choice, at a fraction of the work."""
+        best: tuple[tuple[int, float], Route, Label | None] | None = None
+        obstacles = self._obstacles()
+        for candidate in candidates(self.nodes[link.source], self.nodes[link.target],
+                                    self.area):
+            base = self._base_score(candidate, obstacles)
+            if best is not None and base >= best[0]:
+                continue
+            score, label = self._with_label(candidate, link, base)
+            if best is None or score < best[0]:
+                best = (score, candidate, label)
+        assert best is not None, "every link has at least one candidate route"
+        _, chosen, label = best
+        if link.label is not None and label is None:  # no clean route: still say Ya/Tidak
+            label, _ = place_label(link.label, chosen.points, self.label_size, self.area,
+                                   [b for n in self.nodes.values() for b in n.boxes]
+                                   + self.labels, self.rules, self.taken)
+        self.ports[(chosen.a, chosen.exit)] = "out"
+        self.ports[(chosen.b, chosen.entry)] = "in"
+        self.taken += segments(chosen.points)
+        if label is not None:
+            self.labels.append(label.box)
+        return Arrow(link.source, link.target, link.branch, chosen.points, label)
+
+    def _obstacles(self) -> list[tuple[Box, Box]]:
+        """Every symbol box (and its 2-unit margin) plus the labels placed so far."""
+        boxes = [(box, box.inflate(2)) for node in self.nodes.values() for box in node.boxes]
+        return boxes + [(label, label) for label in self.labels]
+
+    def _base_score(self, route: Route, obstacles: list[tuple[Box, Box]]
+                    ) -> tuple[int, float]:
+        """(hard, cost) without the label. Hard: 0 fine, 1 through a symbol or label, 2 a
+        port in use. Cost: length and turns (direct routes first), lines crossed or run
+        along."""
+        if self.ports.get((route.a, route.exit)) is not None \
+                or self.ports.get((route.b, route.entry)) == "out":
+            return (2, 0.0)
+        pieces = segments(route.points)
+        lo_x = min(p[0] for p in route.points)
+        hi_x = max(p[0] for p in route.points)
+        lo_y = min(p[1] for p in route.points)
+        hi_y = max(p[1] for p in route.points)
+        near = [margin for box, margin in obstacles
+                if margin.x < hi_x and margin.right > lo_x and margin.y < hi_y
+                and margin.bottom > lo_y and box is not route.a and box is not route.b]
+        if any(segment_hits(p, q, margin) for p, q in pieces for margin in near) or any(
+                segment_hits(p, q, box.inflate(-0.5)) for p, q in pieces
+                for box in (route.a, route.b)):
+            return (1, 0.0)
+        lines = self.taken + self.joins
+        cost = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in pieces) / PER_UNIT_LENGTH
+        cost += TURN * (len(pieces) - 1)
+        cost += ALONG * sum(collinear_overlap(s, t) for s in pieces for t in lines)
+        cost += CROSSING * sum(crosses(s, t) for s in pieces for t in lines)
+        return (0, cost)
+
+    def _with_label(self, route: Route, link: Link, base: tuple[int, float]
+                    ) -> tuple[tuple[int, float], Label | None]:
+        """The score with the Ya/Tidak label's place: beside the arrow, over a table
+        line, or anywhere."""
+        if base[0] != 0 or link.label is None:
+            return base, None
+        symbols = [box for node in self.nodes.values() for box in node.boxes]
+        join_boxes = [Box(min(a[0], b[0]), a[1] - 1, abs(b[0] - a[0]), 2)
+                      for a, b in self.joins]
+        label, quality = place_label(link.label, route.points, self.label_size, self.area,
+                                     symbols + self.labels + join_boxes, self.rules,
+                                     self.taken + self.joins + segments(route.points))
+        return (0, base[1] + LABEL_COST[quality]), label

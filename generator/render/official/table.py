@@ -1,0 +1,116 @@
+"""The grid of the official flowchart table: columns, header cells, one row of text per step.
+
+Columns follow Permen PAN-RB 35/2012: No | Uraian Kegiatan | one column per executor, in
+the declared order | Mutu Baku: Kelengkapan, Waktu, Output | Keterangan. The table is as
+wide as A4 landscape between 10 mm margins; only when the executors' columns cannot get
+their minimum width does it grow (print then scales it down to the page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.render.official.geometry import Box
+from generator.render.official.text import wrap
+from generator.render.view import StepView
+
+FONT = 11.0
+LINE = 13.5
+PAD = 6.0
+BASE_WIDTH = 1047.0
+"""277 mm at 96 units per inch: A4 landscape (297 mm) minus two 10 mm margins."""
+NO_W, TIME_W = 30.0, 58.0
+ROLE_MIN, ROLE_MAX, ROLE_SHARE = 72.0, 120.0, 0.42
+TEXT_MIN = 400.0
+TEXT_SHARES = (("activity", 0.40), ("inputs", 0.22), ("output", 0.22), ("notes", 0.16))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``key`` is no, activity, role-<i>, inputs, time, output or notes."""
+
+    key: str
+    x: float
+    w: float
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell with its text already broken into lines that fit."""
+
+    key: str
+    box: Box
+    lines: tuple[str, ...]
+    header: bool = False
+    step: int | None = None
+
+
+def columns(role_count: int) -> tuple[Column, ...]:
+    """The columns, left to right; executors share what the text columns leave."""
+    role_w = min(ROLE_MAX, max(ROLE_MIN, (BASE_WIDTH - NO_W - TIME_W) * ROLE_SHARE
+                               / role_count))
+    text_w = max(TEXT_MIN, BASE_WIDTH - NO_W - TIME_W - role_w * role_count)
+    widths = [("no", NO_W), ("activity", text_w * TEXT_SHARES[0][1])]
+    widths += [(f"role-{i}", role_w) for i in range(role_count)]
+    widths += [("inputs", text_w * TEXT_SHARES[1][1]), ("time", TIME_W),
+               ("output", text_w * TEXT_SHARES[2][1]), ("notes", text_w * TEXT_SHARES[3][1])]
+    result, x = [], 0.0
+    for key, w in widths:
+        result.append(Column(key, x, w))
+        x += w
+    return tuple(result)
+
+
+def _lines(text: str, w: float, bold: bool = False) -> tuple[str, ...]:
+    return tuple(wrap(text, w - 2 * PAD, FONT, bold))
+
+
+def _height(lines: tuple[str, ...]) -> float:
+    return len(lines) * LINE + 2 * PAD
+
+
+def header(cols: Sequence[Column], role_names: Sequence[str], labels: dict[str, str]
+           ) -> tuple[tuple[Cell, ...], float]:
+    """The two header rows (group titles above, role names below) and their height."""
+    by_key = {col.key: col for col in cols}
+    roles = [col for col in cols if col.key.startswith("role-")]
+    spans = {"performers": (roles[0].x, roles[-1].x + roles[-1].w),
+             "mutu_baku": (by_key["inputs"].x, by_key["output"].x + by_key["output"].w)}
+    top = {key: _lines(labels[f"col_{key}"], hi - lo, True) for key, (lo, hi) in spans.items()}
+    top_h = max(_height(lines) for lines in top.values())
+    lower_text = {**{col.key: name for col, name in zip(roles, role_names, strict=True)},
+                  "inputs": labels["col_inputs"], "time": labels["col_time"],
+                  "output": labels["col_output"]}
+    lower = {key: _lines(text, by_key[key].w, True) for key, text in lower_text.items()}
+    tall_text = {"no": labels["col_no"], "activity": labels["official_col_activity"],
+                 "notes": labels["col_notes"]}
+    tall = {key: _lines(text, by_key[key].w, True) for key, text in tall_text.items()}
+    low_h = max(max(_height(lines) for lines in lower.values()),
+                max(_height(lines) for lines in tall.values()) - top_h)
+    cells = [Cell(key, Box(lo, 0, hi - lo, top_h), top[key], header=True)
+             for key, (lo, hi) in spans.items()]
+    cells += [Cell(key, Box(by_key[key].x, top_h, by_key[key].w, low_h), lines, header=True)
+              for key, lines in lower.items()]
+    cells += [Cell(key, Box(by_key[key].x, 0, by_key[key].w, top_h + low_h), lines,
+                   header=True) for key, lines in tall.items()]
+    return tuple(cells), top_h + low_h
+
+
+def step_texts(step: StepView) -> dict[str, str]:
+    """What each text column of a step's row says (decisions add their question)."""
+    activity = f"{step.action}\n{step.question}" if step.question else step.action
+    return {"no": str(step.number), "activity": activity, "inputs": "\n".join(step.inputs),
+            "time": step.time, "output": step.output or "", "notes": step.notes or ""}
+
+
+def step_cells(step: StepView, cols: Sequence[Column]) -> tuple[dict[str, tuple[str, ...]],
+                                                                  float]:
+    """The wrapped lines of a step's text cells and the height they need."""
+    by_key = {col.key: col for col in cols}
+    lines = {key: _lines(text, by_key[key].w) for key, text in step_texts(step).items()}
+    return lines, max(_height(cell) for cell in lines.values())

@@ -1,0 +1,179 @@
+"""Printable checklist and step cards of one SOP: their views and pages (pure).
+
+Trainers print them and staff follow them at the desk, so each is a page of its own whose
+print layout is the product (A4 checklist, A6 cards four to a sheet). Everything the
+templates need is computed here: lane colours, clock minutes per step for the progress
+bar, which records sign off, the cards grouped by sheet, the page footer as a CSS string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.render.assets import SITE_PREFIX, insert_before
+from generator.render.palette import lane_colour
+from generator.render.view import SopView, StepView
+from generator.source.durations import DurationTotal, total_of
+
+CARDS_PER_SHEET = 4
+"""Four A6 cards fill one A4 sheet (2 x 2)."""
+
+PRINTABLE_KINDS = ("checklist", "cards")
+"""Each kind is one page per SOP, ``<sop page>.<kind>.md``: a dot no SOP or unit name has,
+so a printable can never take the path of a page generated from a YAML file."""
+
+STYLESHEET = f"{SITE_PREFIX}/printables.css"
+SCRIPTS = {"checklist": (f"{SITE_PREFIX}/checklist.js",), "cards": (f"{SITE_PREFIX}/cards.js",)}
+"""Loaded only by printable pages: the rest of the site keeps its own print look."""
+
+DENSE_TEXT = 380
+DENSER_TEXT = 640
+"""Characters on a card above which its type shrinks a step: a first guess, kept when
+scripts are off; cards.js measures each card in the browser and sets the size that fits."""
+
+
+@dataclass(frozen=True)
+class RoleChip:
+    """A role as printed on a checklist row or card, in its diagram lane's colours."""
+
+    name: str
+    background: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class PrintStep:
+    """A step with what the printables add to its :class:`StepView`."""
+
+    step: StepView
+    roles: tuple[RoleChip, ...]
+    time: DurationTotal
+    density: str
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """One holder from the SOP's records who signs or initials the completed checklist."""
+
+    holder: str
+    record: str
+    sign: str
+
+
+@dataclass(frozen=True)
+class PrintableView:
+    """What the checklist and cards templates show."""
+
+    steps: tuple[PrintStep, ...]
+    sheets: tuple[tuple[PrintStep, ...], ...]
+    sign_offs: tuple[SignOff, ...]
+    storage_key: str
+    footer: Markup
+    sop_path: str
+    checklist_path: str
+    cards_path: str
+
+
+def printable_path(sop_page_path: str, kind: str) -> str:
+    """``unit/sop.md`` -> ``unit/sop.checklist.md``: the docs path of one printable."""
+    return f"{sop_page_path.removesuffix('.md')}.{kind}.md"
+
+
+def is_printable_path(docs_path: str) -> bool:
+    """True for a page this module renders (the plugin keeps those out of the site nav)."""
+    return docs_path.endswith(tuple(f".{kind}.md" for kind in PRINTABLE_KINDS))
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string: every character but letters, digits and spaces as a hex escape,
+    so SOP text in a ``<style>`` can neither end the string nor the element."""
+    body = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):x} "
+                   for ch in " ".join(text.split()))
+    return Markup(f'"{body}"')
+
+
+def _density(step: StepView, warnings: list[str]) -> str:
+    """How much a card must shrink its type: measured in characters, decided before print."""
+    texts = [step.action, step.output or "", step.notes or "", step.question or "",
+             *step.inputs, *step.actor_names, *warnings]
+    size = sum(len(text) for text in texts)
+    return "denser" if size > DENSER_TEXT else "dense" if size > DENSE_TEXT else ""
+
+
+def print_steps(view: SopView) -> tuple[PrintStep, ...]:
+    """The steps with lane colours, standard time as numbers, and card density."""
+    result = []
+    for step, source in zip(view.steps, view.sop.steps, strict=True):
+        chips = tuple(RoleChip(name, *lane_colour(lane))
+                      for name, lane in zip(step.actor_names, step.lane_indexes, strict=True))
+        result.append(PrintStep(step, chips, total_of([source.standard.time]),
+                                _density(step, view.sop.warnings)))
+    return tuple(result)
+
+
+def sign_offs(view: SopView, labels: dict[str, str]) -> tuple[SignOff, ...]:
+    """The records' holders who sign or initial; those who only keep a record do not."""
+    return tuple(SignOff(entry.holder, entry.record, labels[f"sign_{entry.sign}"])
+                 for entry in view.sop.records.entries if entry.sign is not None)
+
+
+def storage_key(view: SopView) -> str:
+    """Where the browser keeps the ticks: per SOP and per revision, so a revised SOP
+    starts with a clean checklist instead of ticks that belonged to other steps."""
+    dates = view.sop.dates
+    revision = dates.revised or dates.effective
+    return f"sopgen.checklist:{view.page_path}:{revision.isoformat() if revision else '-'}"
+
+
+def footer_text(view: SopView, labels: dict[str, str]) -> str:
+    """What every printed page names in its margin: the SOP number and title."""
+    return f"{labels['number']}: {view.sop.number or labels['none']} · {view.sop.title}"
+
+
+def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:
+    """Everything the two printables of one SOP show."""
+    steps = print_steps(view)
+    sheets = tuple(steps[i:i + CARDS_PER_SHEET] for i in range(0, len(steps), CARDS_PER_SHEET))
+    return PrintableView(
+        steps=steps, sheets=sheets, sign_offs=sign_offs(view, labels),
+        storage_key=storage_key(view), footer=css_string(footer_text(view, labels)),
+        sop_path=view.page_path, checklist_path=printable_path(view.page_path, "checklist"),
+        cards_path=printable_path(view.page_path, "cards"))
+
+
+def render_printables(view: SopView, labels: dict[str, str]) -> dict[str, str]:
+    """The checklist and cards pages of one SOP: docs path -> Markdown."""
+    from generator.render.site import environment  # render lists this renderer, so import it late
+
+    printable = printable_view(view, labels)
+    pages = {}
+    for kind in PRINTABLE_KINDS:
+        page = printable_path(view.page_path, kind)
+        pages[page] = environment().get_template(f"{kind}.md.j2").render(
+            p=printable, view=view, sop=view.sop, L=labels, page=page)
+    return pages
+
+
+_MARKER = re.compile(r'data-sopgen-printable="([a-z]+)"')
+
+
+def printable_kind(html: str) -> str | None:
+    """'checklist' or 'cards' for a built printable page, else None. The marker's quote can
+    not come from SOP text, where every quote is escaped."""
+    match = _MARKER.search(html)
+    return match.group(1) if match and match.group(1) in PRINTABLE_KINDS else None
+
+
+def add_assets(html: str, relative: Callable[[str], str]) -> str:
+    """A built printable page with its stylesheet (end of head) and scripts (end of body);
+    any other page comes back unchanged."""
+    kind = printable_kind(html)
+    if kind is None:
+        return html
+    link = f'<link rel="stylesheet" href="{relative(STYLESHEET)}">\n'
+    scripts = "".join(f'<script src="{relative(src)}"></script>\n' for src in SCRIPTS[kind])
+    return insert_before(insert_before(html, "</head>", link), "</body>", scripts, last=True)

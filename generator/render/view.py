@@ -1,0 +1,186 @@
+"""What templates show, computed once per SOP: numbers, names, labels, formatted times.
+
+Templates stay free of logic: they read these plain views and never look up roles,
+resolve decision targets or format durations themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from generator.check import flow
+from generator.check.library import Library, SopEntry
+from generator.render.catalog import MentionFinder, backlinks, role_use
+from generator.source.durations import format_duration, format_total
+from generator.source.model import Sop
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One row of the step table, one checklist row, one card."""
+
+    number: int
+    action: str
+    actor_ids: tuple[str, ...]
+    actor_names: tuple[str, ...]
+    lane_indexes: tuple[int, ...]
+    inputs: tuple[str, ...]
+    time: str
+    output: str | None
+    notes: str | None
+    question: str | None
+    yes_to: str | None
+    no_to: str | None
+    next_to: str | None
+    is_terminator: bool
+    note_parts: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    """A related SOP: a link when it is in the site, plain text when it is not."""
+
+    text: str
+    path: str | None
+
+
+@dataclass(frozen=True)
+class RoleTime:
+    """One bar of the 'minutes per role' chart: a role's standard time in one run."""
+
+    name: str
+    lane: int
+    time: str
+    percent: int
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """One row of the revision history."""
+
+    date: str
+    number: str
+    changes: str
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every SOP page needs from the whole site, computed once per build."""
+
+    library: Library
+    backlinks: dict[str, list[SopEntry]]
+    mentions: MentionFinder
+
+    @classmethod
+    def of(cls, library: Library) -> SiteContext:
+        return cls(library, backlinks(library), MentionFinder(library))
+
+
+@dataclass(frozen=True)
+class SopView:
+    """Everything a page of one SOP shows."""
+
+    entry: SopEntry
+    sop: Sop
+    page_path: str
+    steps: tuple[StepView, ...]
+    related: tuple[RelatedView, ...]
+    total_time: str
+    kind: str
+    made: str | None
+    revised: str | None
+    effective: str | None
+    review: str | None = None
+    backlinks: tuple[RelatedView, ...] = ()
+    role_times: tuple[RoleTime, ...] = ()
+    revisions: tuple[RevisionView, ...] = ()
+
+
+def format_date(value: date | None, labels: dict[str, str]) -> str | None:
+    """'31 Januari 2024' (months from the locale); None stays None (a blank to fill in)."""
+    if value is None:
+        return None
+    months = labels["months"].split(",")
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def target_text(target: int | None, labels: dict[str, str]) -> str:
+    """'ke langkah 4' or 'selesai'."""
+    return labels["to_end"] if target is None else f"{labels['goes_to']} {target + 1}"
+
+
+def step_views(sop: Sop, labels: dict[str, str]) -> tuple[StepView, ...]:
+    """The steps with everything resolved: role names, lanes, where each answer leads."""
+    roles = {role.id: (i, role.name) for i, role in enumerate(sop.roles)}
+    by_source: dict[int, dict[str | None, int | None]] = {}
+    for edge in flow.edges(sop):
+        by_source.setdefault(edge.source, {})[edge.branch] = edge.target
+    views = []
+    last = len(sop.steps) - 1
+    for i, step in enumerate(sop.steps):
+        actors = sorted(step.actors, key=lambda actor: roles[actor][0])
+        exits = by_source[i]
+        views.append(StepView(
+            number=i + 1, action=step.action, actor_ids=tuple(actors),
+            actor_names=tuple(roles[a][1] for a in actors),
+            lane_indexes=tuple(roles[a][0] for a in actors),
+            inputs=tuple(step.standard.inputs), time=format_duration(step.standard.time, labels),
+            output=step.standard.output, notes=step.notes,
+            question=step.decision.question if step.decision else None,
+            yes_to=target_text(exits["yes"], labels) if step.decision else None,
+            no_to=target_text(exits["no"], labels) if step.decision else None,
+            next_to=None if step.decision else target_text(exits[None], labels),
+            is_terminator=i in (0, last)))
+    return tuple(views)
+
+
+def sop_page_path(entry: SopEntry) -> str:
+    """Where an SOP's page lives in the docs tree, e.g. ``disdukcapil/pengukuran-kinerja.md``."""
+    return f"{entry.unit_id}/{entry.id}.md" if entry.unit_id else f"{entry.id}.md"
+
+
+def unit_page_path(unit_id: str) -> str:
+    return f"{unit_id}/index.md" if unit_id else "index.md"
+
+
+def _role_times(entry: SopEntry, labels: dict[str, str]) -> tuple[RoleTime, ...]:
+    uses = [role_use(entry, role) for role in entry.sop.roles]
+    longest = max((use.time.clock_minutes for use in uses), default=0) or 1
+    return tuple(RoleTime(role.name, lane, format_total(use.time, labels),
+                          round(100 * use.time.clock_minutes / longest))
+                 for lane, (role, use) in enumerate(zip(entry.sop.roles, uses, strict=True)))
+
+
+def _with_note_links(steps: tuple[StepView, ...], entry: SopEntry, site: SiteContext
+                     ) -> tuple[StepView, ...]:
+    return tuple(replace(step, note_parts=tuple(
+        (text, sop_page_path(target) if target else None)
+        for text, target in site.mentions.split(step.notes, entry.id))) if step.notes else step
+        for step in steps)
+
+
+def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
+             site: SiteContext | None = None) -> SopView:
+    """The view of one SOP in the context of its site (related links, backlinks)."""
+    site = site or SiteContext.of(library)
+    sop = entry.sop
+    related = []
+    for item in sop.related:
+        if item.sop is not None:
+            other = library.by_id(item.sop)
+            related.append(RelatedView(other.sop.title, sop_page_path(other)))
+        else:
+            related.append(RelatedView(item.text or "", None))
+    return SopView(
+        entry=entry, sop=sop, page_path=sop_page_path(entry),
+        steps=_with_note_links(step_views(sop, labels), entry, site), related=tuple(related),
+        total_time=format_total(entry.total_time, labels), kind=labels[f"kind_{sop.kind.value}"],
+        made=format_date(sop.dates.made, labels), revised=format_date(sop.dates.revised, labels),
+        effective=format_date(sop.dates.effective, labels),
+        review=format_date(sop.dates.review, labels),
+        backlinks=tuple(RelatedView(e.sop.title, sop_page_path(e))
+                        for e in site.backlinks.get(entry.id, [])),
+        role_times=_role_times(entry, labels),
+        revisions=tuple(RevisionView(format_date(r.date, labels) or "", r.number, r.changes)
+                        for r in sop.revisions))
