@@ -30,37 +30,33 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
+    from generator.mkdocs.build import SiteError, build_site, load_site_config
 
-    config_file = Path(args.config_file)
-    site_dir = Path(args.site_dir) if args.site_dir else None
     logging.getLogger("mkdocs").setLevel(logging.INFO)  # as `mkdocs build` shows it
+    site_dir = Path(args.site_dir) if args.site_dir else None
 
     def run(staging: Path) -> None:
-        config = load_config(str(config_file), site_dir=str(staging), strict=args.strict)
-        build(config)
+        build_site(load_site_config(args.config_file, site_dir=str(staging),
+                                    strict=args.strict))
 
-    if site_dir is None:
-        site_dir = Path(load_config(str(config_file)).site_dir)
     try:
+        if site_dir is None:
+            site_dir = Path(load_site_config(args.config_file).site_dir)
         build_atomically(site_dir, run)
-    except MkDocsException as exc:
-        # MkDocs has logged the reasons already; its Abort only says that it stopped.
-        reason = "" if isinstance(exc, Abort) else f":\n{exc}"
-        print(f"sopgen: build failed, the site in {site_dir} is unchanged{reason}",
-              file=sys.stderr)
+    except SiteError as exc:
+        reason = f":\n{exc}" if str(exc) else ""
+        where = f"the site in {site_dir} is unchanged" if site_dir else "nothing was written"
+        print(f"sopgen: build failed, {where}{reason}", file=sys.stderr)
         return 1
     print(f"site written to {site_dir}")
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator.mkdocs.serve import serve
+    from generator.mkdocs.build import serve_site
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(config_file=args.config_file, dev_addr=args.dev_addr)
+    serve_site(config_file=args.config_file, dev_addr=args.dev_addr)
     return 0
 
 

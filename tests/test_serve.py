@@ -54,6 +54,9 @@ def test_edit_rebuilds_only_changed_pages_and_other_changes_rebuild_all(tmp_path
             "Memerintahkan penyusunan", "Memerintahkan DIUBAH penyusunan"), encoding="utf-8")
         wait_until(lambda: "Memerintahkan DIUBAH penyusunan" in fetch(base + PAGE))
         wait_until(lambda: "changed pages rebuilt" in log.read_text(encoding="utf-8"))
+        index = fetch(base + "search/search_index.json")
+        assert "DIUBAH" in index  # the fast path refreshed the search index too
+        assert index.count("Memerintahkan penyusunan") == 0
         checklist = fetch(base + "disdukcapil/pengukuran-kinerja.checklist/")
         assert "Memerintahkan DIUBAH penyusunan" in checklist
         assert "Panduan Penulis SOP" in fetch(base + PAGE)  # the nav of the full build

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,26 +90,39 @@ def _check_location(path: Path, sop_dir: Path, display: str) -> SopError | None:
 
 
 Loaded = tuple[SourceDocument | None, Sop | None, list[SopError]]
-_LOADED: dict[tuple[str, str, int, int], Loaded] = {}
-"""Files read before, by path and stat: under ``serve`` an edit re-reads one file, not all.
-The SOP model is immutable, so a cached result is as good as a new one."""
-CACHE_FILES = False
-"""Set by ``sopgen serve``; a one-off build reads each file once and keeps no cache."""
+FileKey = tuple[str, str, int, int]
 
 
-def _load_one(path: Path, sop_dir: Path, display: str, used: set[tuple[str, str, int, int]]
-              ) -> Loaded:
+class FileCache:
+    """Files read before, by path and stat: under ``serve`` an edit re-reads one file, not
+    all. The SOP model is immutable, so a cached result is as good as a new one. A one-off
+    build passes no cache: it reads each file once and frees the node trees after."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[FileKey, Loaded] = {}
+
+    def get(self, key: FileKey, read: Callable[[], Loaded]) -> Loaded:
+        if key not in self._loaded:
+            self._loaded[key] = read()
+        return self._loaded[key]
+
+    def keep_only(self, used: set[FileKey]) -> None:
+        """Forget files that are gone or changed: only the site's current files stay."""
+        for key in set(self._loaded) - used:
+            del self._loaded[key]
+
+
+def _load_one(path: Path, sop_dir: Path, display: str, cache: FileCache | None,
+              used: set[FileKey]) -> Loaded:
     location_error = _check_location(path, sop_dir, display)
     if location_error:
         return None, None, [location_error]
-    if not CACHE_FILES:
+    if cache is None:
         return _read_and_check(path, display)
     stat = path.stat()
     key = (str(path.resolve()), display, stat.st_mtime_ns, stat.st_size)
     used.add(key)
-    if key not in _LOADED:
-        _LOADED[key] = _read_and_check(path, display)
-    return _LOADED[key]
+    return cache.get(key, lambda: _read_and_check(path, display))
 
 
 def _read_and_check(path: Path, display: str) -> Loaded:
@@ -139,13 +152,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_library(sop_dir: Path, display_root: Path | None = None) -> Library:
-    """Load and validate every SOP; raise :class:`SopValidationError` listing all errors."""
+def load_library(sop_dir: Path, display_root: Path | None = None,
+                 cache: FileCache | None = None) -> Library:
+    """Load and validate every SOP; raise :class:`SopValidationError` listing all errors.
+    ``cache`` (``sopgen serve``) keeps unchanged files from the last call."""
     with gc_paused():
-        return _load_library(sop_dir, display_root)
+        return _load_library(sop_dir, display_root, cache)
 
 
-def _load_library(sop_dir: Path, display_root: Path | None) -> Library:
+def _load_library(sop_dir: Path, display_root: Path | None, cache: FileCache | None
+                  ) -> Library:
     root = display_root or sop_dir.parent
     errors: list[SopError] = []
     good: list[tuple[str, SourceDocument, Sop]] = []
@@ -156,19 +172,19 @@ def _load_library(sop_dir: Path, display_root: Path | None) -> Library:
     errors += [SopError(_display(link, root), 1, 1, "", "this folder links to a place outside "
                         "the SOP folder; its files are not read") for link in
                linked_folders_outside(sop_dir)]
-    used: set[tuple[str, str, int, int]] = set()
+    used: set[FileKey] = set()
     for path in paths:
         display = _display(path, root)
-        doc, sop, file_errors = _load_one(path, sop_dir, display, used)
+        doc, sop, file_errors = _load_one(path, sop_dir, display, cache, used)
         errors += file_errors
         if doc is not None and sop is not None:
             good.append((path.stem, doc, sop))
-    for key in set(_LOADED) - used:  # only this site's current files stay cached
-        del _LOADED[key]
+    if cache is not None:
+        cache.keep_only(used)
     errors += validate_site.check_library(good, [path.stem for path in paths])
     if errors:
         raise SopValidationError(errors)
-    if not CACHE_FILES:  # positions are for errors: there are none, free the node trees
+    if cache is None:  # positions are for errors: there are none, free the node trees
         for _, doc, _ in good:
             doc.root = doc.data = None
     entries = [SopEntry(sop_id, _unit_id(doc.path, sop_dir), doc, sop)

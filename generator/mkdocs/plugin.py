@@ -29,8 +29,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.check.library import load_library
-from generator.mkdocs import serve
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
+from generator.mkdocs.serve import ServeSession
 from generator.render.assets import (
     MERMAID_SCRIPT,
     STYLESHEET,
@@ -79,6 +79,16 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     mermaid_by_plugin = False
     pages_dir: Path | None = None
+    session: ServeSession | None = None
+    """Set while MkDocs serves (``on_startup``): the fast path's state and caches."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``serve`` keep caches between rebuilds (MkDocs keeps this plugin instance
+        for the whole serve because it has this event)."""
+        self.session = ServeSession() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        self.session = None
 
     @event_priority(100)  # before mkdocs-mermaid2's own on_config asks the CDN
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -97,12 +107,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         options = RenderOptions(language=self.config.language,
                                 directory_urls=config.use_directory_urls, today=self._today())
         settings = self._official_settings(config)
-        state = serve.STATE
-        cache = serve.RENDER_CACHE if state is not None else None
+        session = self.session
+        cache = session.render_cache if session is not None else None
+        files_cache = session.files_cache if session is not None else None
 
         def pages() -> Iterator[tuple[str, str]]:
             started = time.perf_counter()
-            library = load_library(sop_dir, display_root=sop_dir.parent)
+            library = load_library(sop_dir, display_root=sop_dir.parent, cache=files_cache)
             loaded = time.perf_counter()
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
@@ -116,14 +127,14 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                      time.perf_counter() - loaded)
 
         try:
-            if state is None:
+            if session is None:
                 self._write_pages(pages(), files, config)
-            else:  # sopgen serve: pages in memory, and what its fast path needs
+            else:  # serve: pages in memory, and what its fast path needs
                 rendered = dict(pages())
                 for path, text in rendered.items():
                     _replace(files, File.generated(config, path, content=text))
-                state.config, state.files, state.sop_dir = config, files, sop_dir
-                state.render, state.pages = lambda: dict(pages()), rendered
+                session.config, session.files, session.sop_dir = config, files, sop_dir
+                session.render, session.pages = lambda: dict(pages()), rendered
         except SopValidationError as exc:
             raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
         for path, source in site_assets().items():
@@ -143,6 +154,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_pages_dir()
+        if self.session is not None:
+            self.session.built()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_pages_dir()
@@ -153,8 +166,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             self.pages_dir = None
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        if serve.STATE is not None:
-            serve.STATE.env = env
+        if self.session is not None:
+            self.session.env = env
         return env
 
     def _official_settings(self, config: MkDocsConfig) -> OfficialSettings:
@@ -182,8 +195,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
         Titles are HTML-escaped: the theme prints nav titles without escaping."""
         arrange_units(nav.items, self.unit_titles)
-        if serve.STATE is not None:
-            serve.STATE.nav = nav
+        if self.session is not None:
+            self.session.nav = nav
         return nav
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -199,6 +212,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.sop_path(config)))
+        if self.session is not None:
+            server.builder = self.session.wrap(server.builder)
         return server
 
 

@@ -1,38 +1,55 @@
-"""``sopgen serve``: MkDocs' live-reload server, with a fast path for edits to SOP files.
+"""``sopgen serve``: MkDocs' own live-reload server, with a fast path for edits to SOP files.
 
 MkDocs rebuilds the whole site on every change: at a thousand SOPs that is minutes. Here
-the first build is a full one, and the plugin leaves its state (config, files, nav, theme
-environment, rendered pages) in :data:`STATE`. When only SOP files changed, the SOPs are
-loaded again (unchanged files from cache), rendered again (unchanged SOPs from cache), and
-only the pages whose text changed go through MkDocs again, with the nav and theme of the
-full build. Anything else (a new or deleted file, a changed title, docs/ or mkdocs.yml)
-takes a full build. This module is the MkDocs-specific part of the edit loop; it uses
-MkDocs' page builders (``_populate_page``, ``_build_page``), stable in MkDocs 1.6.
+the first build is a full one, and the plugin records in its :class:`ServeSession` what the
+fast path needs (config, files, nav, theme environment, rendered pages). When only SOP
+files changed, the SOPs are loaded again (unchanged files from cache), rendered again
+(unchanged SOPs from cache), and only the pages whose text changed go through MkDocs
+again, with the nav and theme of the full build; the search index is refreshed for them.
+Anything else (a new or deleted file, a changed title, docs/ or mkdocs.yml) takes a full
+build. The session lives on the plugin instance, which MkDocs keeps for the whole serve
+(plugins with ``on_startup`` are not recreated on rebuilds): no module-level state.
+
+The fast path uses two private MkDocs functions (``_populate_page``, ``_build_page``,
+stable through MkDocs 1.6). They are looked up once; where they are missing every change
+takes MkDocs' full rebuild, which is slower but always right.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from generator.check import library
+from generator.check.library import FileCache
 from generator.render.cache import RenderCache
 from generator.source.errors import SopValidationError
 
 log = logging.getLogger("mkdocs.plugins.sopgen")
 Snapshot = dict[str, tuple[int, int]]
+SEARCH_PLUGINS = ("material/search", "search")
+"""Names the search plugin goes by: Material's own, or MkDocs' when another theme is used."""
+PageBuilders = tuple[Callable[..., Any], Callable[..., Any]]
+
+
+def page_builders() -> PageBuilders | None:
+    """MkDocs' per-page build functions, or None where this MkDocs has none by that name."""
+    build = importlib.import_module("mkdocs.commands.build")
+    populate, render = (getattr(build, name, None) for name in ("_populate_page", "_build_page"))
+    return (populate, render) if callable(populate) and callable(render) else None
 
 
 @dataclass
-class BuildState:
-    """What the last full build left for the fast path."""
+class ServeSession:
+    """What the last full build left for the fast path, and the caches kept between
+    rebuilds. Created by the plugin's ``on_startup`` when MkDocs serves."""
 
+    builders: PageBuilders | None = field(default_factory=page_builders)
+    files_cache: FileCache = field(default_factory=FileCache)
+    render_cache: RenderCache = field(default_factory=RenderCache)
     config: Any = None
     files: Any = None
     nav: Any = None
@@ -43,10 +60,24 @@ class BuildState:
     snapshot: Snapshot = field(default_factory=dict)
     complete: bool = False
 
+    def built(self) -> None:
+        """A full build ended: remember the watched files as they are now."""
+        self.snapshot = snapshot(self.watched())
+        self.complete = True
 
-STATE: BuildState | None = None
-"""Set while ``sopgen serve`` runs; the plugin fills it during each full build."""
-RENDER_CACHE = RenderCache()
+    def watched(self) -> list[Path]:
+        if self.config is None or self.sop_dir is None:
+            return []
+        return [Path(self.config.docs_dir), Path(self.config.config_file_path), self.sop_dir]
+
+    def wrap(self, full_build: Callable[..., Any]) -> Callable[..., Any]:
+        """The server's builder: the fast path first, MkDocs' full build when it declines."""
+        def builder(config: Any = None) -> Any:
+            if config is None and fast_rebuild(self):
+                return None
+            self.complete = False
+            return full_build(config) if config is not None else full_build()
+        return builder
 
 
 def snapshot(paths: list[Path]) -> Snapshot:
@@ -60,34 +91,31 @@ def snapshot(paths: list[Path]) -> Snapshot:
     return found
 
 
-def watched(state: BuildState) -> list[Path]:
-    assert state.sop_dir is not None
-    config = state.config
-    return [Path(config.docs_dir), Path(config.config_file_path), state.sop_dir]
-
-
-def fast_rebuild(state: BuildState) -> bool:
+def fast_rebuild(session: ServeSession) -> bool:
     """Rebuild only the pages an SOP edit changed; False when a full build is needed."""
-    if not state.complete or state.render is None or state.sop_dir is None:
+    if not session.complete or session.render is None or session.sop_dir is None:
         return False
-    now = snapshot(watched(state))
-    changed = {p for p in now.keys() | state.snapshot.keys() if now.get(p) != state.snapshot.get(p)}
+    if session.builders is None or _search_entries(session.config) is None:
+        return False
+    now = snapshot(session.watched())
+    changed = {p for p in now.keys() | session.snapshot.keys()
+               if now.get(p) != session.snapshot.get(p)}
     if not changed:
         return True
-    if set(now) != set(state.snapshot) or not all(
-            Path(p).is_relative_to(state.sop_dir) for p in changed):
+    if set(now) != set(session.snapshot) or not all(
+            Path(p).is_relative_to(session.sop_dir) for p in changed):
         return False
     try:
-        pages = state.render()
+        pages = session.render()
     except SopValidationError:
         return False  # the full build shows every error
-    if set(pages) != set(state.pages):
+    if set(pages) != set(session.pages):
         return False
-    edited = [path for path, text in pages.items() if text != state.pages[path]]
-    if any(_front_matter(pages[path]) != _front_matter(state.pages[path]) for path in edited):
+    edited = [path for path, text in pages.items() if text != session.pages[path]]
+    if any(_front_matter(pages[path]) != _front_matter(session.pages[path]) for path in edited):
         return False  # a title changed: the nav of every page shows it
-    _build_pages(state, {path: pages[path] for path in edited})
-    state.pages, state.snapshot = pages, now
+    _build_pages(session, {path: pages[path] for path in edited})
+    session.pages, session.snapshot = pages, now
     log.info("sopgen: %d changed pages rebuilt", len(edited))
     return True
 
@@ -96,57 +124,31 @@ def _front_matter(text: str) -> str:
     return text.split("\n---", 1)[0]
 
 
-def _build_pages(state: BuildState, pages: dict[str, str]) -> None:
-    from mkdocs.commands.build import _build_page, _populate_page
+def _search_entries(config: Any) -> list[dict[str, Any]] | None:
+    """The search plugin's index entries (Material's ``search``), [] without a search
+    plugin, None when the plugin keeps its index in a shape the fast path does not know."""
+    plugins = config.plugins if config is not None else {}
+    search = next((plugins[key] for key in SEARCH_PLUGINS if key in plugins), None)
+    if search is None:
+        return []
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
 
-    doc_files = state.files.documentation_pages()
+
+def _build_pages(session: ServeSession, pages: dict[str, str]) -> None:
+    """Build ``pages`` again as MkDocs would, then write the search index anew: each page's
+    old entries are dropped first, and building the page adds its new ones."""
+    assert session.builders is not None
+    populate, render = session.builders
+    config, files = session.config, session.files
+    entries = _search_entries(config) or []
+    urls = {files.get_file_from_path(path).url for path in pages}
+    entries[:] = [entry for entry in entries
+                  if str(entry.get("location", "")).split("#", 1)[0] not in urls]
+    doc_files = files.documentation_pages()
     for path, text in pages.items():
-        file = state.files.get_file_from_path(path)
+        file = files.get_file_from_path(path)
         file.content_string = text
-        _populate_page(file.page, state.config, state.files)
-        _build_page(file.page, state.config, doc_files, state.nav, state.env)
-
-
-def serve(config_file: str, dev_addr: str) -> None:
-    """Serve the site with live reload until interrupted (what ``mkdocs serve`` does)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer
-
-    global STATE
-    STATE = BuildState()
-    library.CACHE_FILES = True
-    site_dir = tempfile.mkdtemp(prefix="sopgen_")
-    config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
-    config.plugins.on_startup(command="serve", dirty=False)
-    host, port = config.dev_addr
-    serve_url = f"http://{host}:{port}{urlsplit(config.site_url or '/').path}"
-
-    def builder(new_config: Any = None) -> None:
-        assert STATE is not None
-        if new_config is None and fast_rebuild(STATE):
-            return
-        new_config = new_config or load_config(config_file=config_file, site_dir=site_dir,
-                                               dev_addr=dev_addr)
-        new_config.site_url = serve_url
-        STATE.complete = False
-        build(new_config, serve_url=serve_url)
-        STATE.snapshot = snapshot(watched(STATE))
-        STATE.complete = True
-
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
-                              mount_path=urlsplit(serve_url).path)
-    try:
-        config.site_url = serve_url
-        builder(config)
-        server.watch(config.docs_dir)
-        server.watch(config.config_file_path)
-        server = config.plugins.on_serve(server, config=config, builder=builder)
-        server.serve()
-    except KeyboardInterrupt:
-        log.info("Shutting down...")
-    finally:
-        server.shutdown()
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
-        STATE = None
+        populate(file.page, config, files)
+        render(file.page, config, doc_files, session.nav, session.env)
+    config.plugins.on_post_build(config=config)

@@ -196,33 +196,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _library(config: Any, config_file: str) -> Library:
     """The SOPs of the site that ``config`` (a loaded mkdocs.yml) builds."""
-    from generator.mkdocs.plugin import SopgenPlugin
+    from generator.mkdocs.build import sop_dir_of
 
-    plugin = config.plugins.get("sopgen")
-    if not isinstance(plugin, SopgenPlugin):
+    sop_dir = sop_dir_of(config)
+    if sop_dir is None:
         raise PrintError(f"{config_file} does not use the sopgen plugin")
-    sop_dir = plugin.sop_path(config)
     return load_library(sop_dir, display_root=sop_dir.parent)
 
 
 def command(args: argparse.Namespace) -> int:
     """Build the site into a temporary folder (unless --site names a built one), then print
     the jobs of the chosen SOPs, one progress line per file."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from generator.mkdocs.build import SiteError, build_site, load_site_config
 
     with tempfile.TemporaryDirectory(prefix="sopgen-pdf-") as tmp:
-        config = load_config(args.config_file, site_dir=args.site or tmp)
         try:
+            config = load_site_config(args.config_file, site_dir=args.site or tmp)
             jobs = jobs_for(select(_library(config, args.config_file), args.sops))
             if args.site is None:
-                build(config)
+                build_site(config)
             print(f"printing {len(jobs)} PDF files to {args.output}", flush=True)
             print_jobs(Path(config.site_dir), jobs, Path(args.output),
                        config.use_directory_urls,
                        lambda n, total, job, path: print(f"[{n}/{total}] {path}", flush=True))
-        except (UnknownSopError, PrintError, MkDocsException) as exc:
+        except (UnknownSopError, PrintError, SiteError) as exc:
             print(f"sopgen: {exc}", file=sys.stderr)
             return 2 if isinstance(exc, UnknownSopError) else 1
     return 0
