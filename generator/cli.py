@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.check.library import load_library
-from generator.pdf.printer import add_arguments as add_pdf_arguments
+from generator.pdf.command import add_arguments as add_pdf_arguments
 from generator.scaffold import add_arguments as add_new_arguments
 from generator.source.errors import SopValidationError
 from generator.source.schema import schema_text

@@ -9,10 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from generator.check.library import load_library
-from generator.pdf.official import official_pdf_path, print_official_pdf
+from generator.pdf.jobs import sop_jobs
+from generator.pdf.printer import print_jobs
 from generator.render.locale import labels as locale_labels
-from generator.render.official.document import DEFAULT_STEPS_PER_PAGE
 from generator.render.official.layout import flowchart_pages
+from generator.render.options import DEFAULT_STEPS_PER_PAGE
 from generator.render.view import sop_view
 from helpers.browser import open_page
 from helpers.site import REPO
@@ -53,9 +54,9 @@ OVERFLOWS = """() => {
 
 def test_seed_official_document_prints_in_landscape(browser: Any, seed_site: Path,
                                                     tmp_path: Path) -> None:
-    output = tmp_path / official_pdf_path(SEED_PAGE)
-    print_official_pdf(seed_site, SEED_PAGE, output, browser=browser)
     library = load_library(REPO / "sop")
+    [output] = print_jobs(seed_site, sop_jobs(library.entries[0])[-1:], tmp_path, browser=browser)
+    assert output == tmp_path / "disdukcapil/pengukuran-kinerja.resmi.pdf"
     labels = locale_labels("id")
     view = sop_view(library.entries[0], library, labels)
     flow_pages = len(flowchart_pages(view, labels, DEFAULT_STEPS_PER_PAGE))

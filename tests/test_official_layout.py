@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from generator.check.library import load_library
 from generator.render.locale import labels as locale_labels
 from generator.render.official.crossings import crossings, letter, split
-from generator.render.official.document import OfficialSettings
 from generator.render.official.geometry import Box, collinear_overlap, crosses, segment_hits
 from generator.render.official.layout import flowchart_pages
 from generator.render.official.table import BASE_WIDTH, FONT, PAD, ROLE_MIN, columns
 from generator.render.official.text import text_width, wrap
+from generator.render.options import OfficialSettings
 from generator.render.view import sop_view
 from helpers.site import REPO
 

@@ -13,15 +13,10 @@ from mkdocs.exceptions import Abort, PluginError
 from generator.check.library import load_library
 from generator.render.locale import labels as locale_labels
 from generator.render.official.crossings import split
-from generator.render.official.document import (
-    DEFAULT_STEPS_PER_PAGE,
-    OfficialSettings,
-    add_stylesheet,
-    official_page_path,
-    official_pages,
-    official_settings,
-)
-from generator.render.site import RenderOptions, render_site
+from generator.render.official.document import add_stylesheet, official_pages, sheets
+from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
+from generator.render.paths import official_page_path
+from generator.render.site import render_site
 from generator.render.view import sop_view
 from helpers.site import REPO, build_project, make_project
 from helpers.sops import MINIMAL, write_sop
@@ -61,15 +56,15 @@ def test_identity_keeps_blanks_to_fill_in_by_hand() -> None:
 def test_settings_set_the_split_and_the_logo() -> None:
     library = load_library(REPO / "sop")
     view = sop_view(library.entries[0], library, LABELS)
-    settings = OfficialSettings(steps_per_page=5, logo="img/logo.png", directory_urls=True)
-    page = official_pages(view, LABELS, settings)[OFFICIAL]
+    options = RenderOptions(official=OfficialSettings(steps_per_page=5, logo="img/logo.png"))
+    drawn = sheets(view, LABELS, 5)
+    page = official_pages(view, LABELS, options, drawn)[OFFICIAL]
     assert _sheets(page) == 3
     assert 'src="../../img/logo.png"' in page  # from disdukcapil/pengukuran-kinerja.resmi/
-    flat = OfficialSettings(logo="img/logo.png", directory_urls=False)
-    assert 'src="../img/logo.png"' in official_pages(view, LABELS, flat)[OFFICIAL]
-    with official_settings(settings):
-        assert _sheets(render_site(library)[SEED_PAGE]) == 3
-    assert _sheets(render_site(library)[SEED_PAGE]) == 2, "settings end with the block"
+    flat = RenderOptions(directory_urls=False, official=options.official)
+    assert 'src="../img/logo.png"' in official_pages(view, LABELS, flat, drawn)[OFFICIAL]
+    assert _sheets(render_site(library, options)[SEED_PAGE]) == 3
+    assert _sheets(render_site(library)[SEED_PAGE]) == 2, "the default: 8 steps a sheet"
 
 
 def test_english_document() -> None:
@@ -138,10 +133,10 @@ def test_bad_settings_stop_the_build(tmp_path: Path, options: dict[str, object],
 
 
 def test_official_pdf_job_for_sopgen_pdf() -> None:
-    from generator.pdf.official import official_jobs, official_pdf_path
+    from generator.pdf.jobs import sop_jobs
 
     entry = load_library(REPO / "sop").entries[0]
-    [job] = official_jobs(entry)
+    job = sop_jobs(entry)[-1]
     assert job.page == OFFICIAL
-    assert job.output == official_pdf_path(SEED_PAGE) == "disdukcapil/pengukuran-kinerja.resmi.pdf"
+    assert job.output == "disdukcapil/pengukuran-kinerja.resmi.pdf"
     assert job.landscape and job.paper == "A4"

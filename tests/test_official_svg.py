@@ -18,8 +18,9 @@ import pytest
 from generator.check import flow
 from generator.check.library import Library, load_library
 from generator.render.locale import labels as locale_labels
-from generator.render.official.document import DEFAULT_STEPS_PER_PAGE, sheets
+from generator.render.official.document import sheets
 from generator.render.official.geometry import Box, Point, is_orthogonal, segment_hits, segments
+from generator.render.options import DEFAULT_STEPS_PER_PAGE
 from generator.render.view import SopView, sop_view
 from helpers.golden import assert_golden
 from helpers.site import REPO

@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator.check.library import SopEntry, load_library
+from generator.check.library import load_library
 from generator.cli import main
-from generator.pdf import printer as pdf
+from generator.pdf import jobs as pdf
+from generator.pdf.printer import print_jobs
+from generator.render.urls import page_url
 from helpers.browser import open_page
 from helpers.site import REPO, make_project
 from helpers.sops import MINIMAL, write_sop
@@ -34,7 +36,7 @@ def two_units(tmp_path: Path) -> Path:
 
 def test_each_sop_prints_its_checklist_and_cards() -> None:
     entry = load_library(REPO / "sop").by_id("pengukuran-kinerja")
-    jobs = pdf.printable_jobs(entry)
+    jobs = pdf.sop_jobs(entry)[:2]
     assert [(job.page, job.output) for job in jobs] == [
         ("disdukcapil/pengukuran-kinerja.checklist.md", SEED_PDFS[0]),
         ("disdukcapil/pengukuran-kinerja.cards.md", SEED_PDFS[1])]
@@ -50,16 +52,12 @@ def test_sops_are_chosen_by_id_or_path_and_unknown_names_all_reported(tmp_path: 
         pdf.select(library, ["nope", "izin", "c/izin"])
 
 
-def test_another_feature_adds_its_own_print_jobs(monkeypatch: pytest.MonkeyPatch,
-                                                 tmp_path: Path) -> None:
-    def official(entry: SopEntry) -> list[pdf.PrintJob]:
-        return [pdf.PrintJob(f"{entry.id}.official.md", f"{entry.id}.pdf", landscape=True)]
-
-    monkeypatch.setattr(pdf, "JOB_SOURCES", (*pdf.JOB_SOURCES, official))
-    jobs = pdf.jobs_for(pdf.select(load_library(two_units(tmp_path)), ["izin"]))
-    assert [job.output for job in jobs] == ["a/izin.checklist.pdf", "a/izin.cards.pdf",
-                                            "a/izin.resmi.pdf", "izin.pdf"]
-    assert jobs[-1].landscape
+def test_every_sop_prints_checklist_cards_and_official_document(tmp_path: Path) -> None:
+    jobs = pdf.jobs_for(pdf.select(load_library(two_units(tmp_path)), ["izin", "izin-usaha"]))
+    assert [job.output for job in jobs] == [
+        "a/izin.checklist.pdf", "a/izin.cards.pdf", "a/izin.resmi.pdf",
+        "b/izin-usaha.checklist.pdf", "b/izin-usaha.cards.pdf", "b/izin-usaha.resmi.pdf"]
+    assert [job.landscape for job in jobs] == [False, False, True] * 2
 
 
 def test_unknown_sop_fails_before_anything_is_built(tmp_path: Path,
@@ -114,11 +112,11 @@ def test_pdf_of_a_built_site_is_what_the_browser_prints(
                     "--site", str(seed_site), "-o", str(out)])
     assert code == 0
     jobs = pdf.jobs_for(pdf.select(load_library(REPO / "sop"), []))
-    again = pdf.print_jobs(seed_site, jobs, tmp_path / "again", browser=browser)
+    again = print_jobs(seed_site, jobs, tmp_path / "again", browser=browser)
     assert [p.relative_to(tmp_path / "again").as_posix() for p in again] == [
         *SEED_PDFS, SEED_OFFICIAL]
     for name in SEED_PDFS:
-        page, _ = open_page(browser, seed_url + pdf.page_url(name.replace(".pdf", ".md")))
+        page, _ = open_page(browser, seed_url + page_url(name.replace(".pdf", ".md")))
         printed = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True,
                                                 print_background=True)))
         page.context.close()

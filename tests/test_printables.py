@@ -11,16 +11,16 @@ from hypothesis import strategies as st
 from generator.check.library import NAME_PATTERN, Library, load_library
 from generator.render.locale import labels
 from generator.render.mermaid import render_mermaid
+from generator.render.options import RenderOptions
 from generator.render.palette import lane_colour
+from generator.render.paths import is_printable_path, printable_path
 from generator.render.printables import (
     CARDS_PER_SHEET,
     add_assets,
     css_string,
-    is_printable_path,
-    printable_path,
     printable_view,
 )
-from generator.render.site import RenderOptions, render_site
+from generator.render.site import render_site
 from generator.render.view import sop_view
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop

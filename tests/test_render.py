@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.check.library import load_library
-from generator.render.site import RenderOptions, render_site
+from generator.render.options import RenderOptions
+from generator.render.site import render_site
 from helpers.golden import assert_golden
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop

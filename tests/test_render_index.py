@@ -7,7 +7,8 @@ import html
 from pathlib import Path
 
 from generator.check.library import load_library
-from generator.render.site import RenderOptions, render_site
+from generator.render.options import RenderOptions
+from generator.render.site import render_site
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 OPTIONS = RenderOptions(today=datetime.date(2026, 1, 1))

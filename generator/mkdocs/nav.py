@@ -9,8 +9,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from generator.render.official.document import is_official_path
-from generator.render.printables import is_printable_path
+from generator.render.paths import is_official_path, is_printable_path
 
 
 def arrange_units(items: list[Any], unit_titles: dict[str, str]) -> None:

@@ -38,15 +38,11 @@ from generator.render.assets import (
     page_needs_mermaid,
     site_assets,
 )
-from generator.render.official.document import (
-    DEFAULT_STEPS_PER_PAGE,
-    OfficialSettings,
-    add_stylesheet,
-    official_settings,
-)
+from generator.render.official.document import add_stylesheet
+from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
+from generator.render.paths import unit_page_path
 from generator.render.printables import add_assets
-from generator.render.site import RenderOptions, iter_site_pages
-from generator.render.view import unit_page_path
+from generator.render.site import iter_site_pages
 from generator.source.errors import SopValidationError
 from generator.write import write_text
 
@@ -105,8 +101,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         sop_dir = self.sop_path(config)
         options = RenderOptions(language=self.config.language,
-                                directory_urls=config.use_directory_urls, today=self._today())
-        settings = self._official_settings(config)
+                                directory_urls=config.use_directory_urls, today=self._today(),
+                                official=self._official_settings(config))
         session = self.session
         cache = session.render_cache if session is not None else None
         files_cache = session.files_cache if session is not None else None
@@ -118,10 +114,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
             count = 0
-            with official_settings(settings):
-                for item in iter_site_pages(library, options, cache):
-                    count += 1
-                    yield item
+            for item in iter_site_pages(library, options, cache):
+                count += 1
+                yield item
             log.info("sopgen: %d SOPs loaded in %.2f s, %d pages rendered in %.2f s",
                      len(library.entries), loaded - started, count,
                      time.perf_counter() - loaded)
@@ -176,8 +171,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if logo and not (Path(config.docs_dir) / logo).is_file():
             raise PluginError(f"sopgen: official_logo: '{logo}' is not a file in {config.docs_dir}")
         try:
-            return OfficialSettings(self.config.official_steps_per_page, logo,
-                                    config.use_directory_urls)
+            return OfficialSettings(self.config.official_steps_per_page, logo)
         except ValueError as exc:
             raise PluginError(f"sopgen: official_steps_per_page: {exc}") from None
 

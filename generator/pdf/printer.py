@@ -1,34 +1,25 @@
-"""``sopgen pdf``: print pages of the built site to PDF files with headless Chromium.
+"""Print pages of a built site to PDF files with headless Chromium (Debian's chromium).
 
-A PDF must be exactly what staff get from the browser's own print, so nothing is laid out
-a second time: the built site is served on 127.0.0.1 and the same Chromium prints the same
-page with the same print CSS (paper size, margins and page numbers come from ``@page``).
-Every request off the machine is refused, so a PDF can never depend on the internet.
-
-What gets printed is a list of :class:`PrintJob`. Each feature adds a function to
-``JOB_SOURCES`` that lists the jobs of one SOP (as features add page renderers in render.py).
+Nothing is laid out a second time: the built site is served on 127.0.0.1 and Chromium
+prints each page with its own print CSS (paper size, margins and page numbers come from
+``@page``). Every request off the machine is refused, so a PDF never needs the internet.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.check.library import Library, SopEntry, load_library
-from generator.render.printables import PRINTABLE_KINDS, printable_path
+from generator.pdf.jobs import PrintJob
 from generator.render.urls import page_url
-from generator.render.view import sop_page_path
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,65 +28,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-@dataclass(frozen=True)
-class PrintJob:
-    """One page of the site printed to one PDF; paper and orientation are the fallback for
-    a page whose CSS names no ``@page`` size (the page's own CSS wins)."""
-
-    page: str
-    output: str
-    paper: str = "A4"
-    landscape: bool = False
-
-
-JobSource = Callable[[SopEntry], list[PrintJob]]
-
-
-def printable_jobs(entry: SopEntry) -> list[PrintJob]:
-    """The checklist and the step cards of one SOP, as ``<unit>/<sop>.<kind>.pdf``."""
-    page = sop_page_path(entry)
-    return [PrintJob(path, f"{path.removesuffix('.md')}.pdf")
-            for path in (printable_path(page, kind) for kind in PRINTABLE_KINDS)]
-
-
-def _official_jobs(entry: SopEntry) -> list[PrintJob]:
-    from generator.pdf.official import (
-        official_jobs,  # official_pdf imports this module: import late
-    )
-
-    return official_jobs(entry)
-
-
-JOB_SOURCES: tuple[JobSource, ...] = (printable_jobs, _official_jobs)
-"""Every feature that prints PDFs lists its jobs per SOP here."""
-
-
-class UnknownSopError(ValueError):
-    """A name on the command line that is no SOP of the library."""
-
-
 class PrintError(RuntimeError):
     """Nothing sensible to print: no chromium, a page missing from the site, no plugin."""
-
-
-def select(library: Library, names: Sequence[str]) -> list[SopEntry]:
-    """The SOPs named by id (``pengukuran-kinerja``) or path (``disdukcapil/...``); all
-    of them when no name is given. Every unknown name is reported, not just the first."""
-    if not names:
-        return list(library.entries)
-    keys = {key: entry for entry in library.entries
-            for key in (entry.id, sop_page_path(entry).removesuffix(".md"))}
-    unknown = [name for name in names if name not in keys]
-    if unknown:
-        raise UnknownSopError(f"no SOP named {', '.join(unknown)} (known: "
-                              f"{', '.join(entry.id for entry in library.entries)})")
-    chosen = {keys[name].id: keys[name] for name in names}
-    return list(chosen.values())
-
-
-def jobs_for(entries: Sequence[SopEntry]) -> list[PrintJob]:
-    """Every print job of the given SOPs, SOP by SOP."""
-    return [job for entry in entries for source in JOB_SOURCES for job in source(entry)]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -181,45 +115,3 @@ def _print_all(browser: Any, site_dir: Path, jobs: Sequence[PrintJob], out_dir: 
             if progress:
                 progress(number, len(jobs), job, target)
     return written
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``sopgen pdf`` (cli.py registers the sub-command)."""
-    parser.add_argument("sops", nargs="*", metavar="SOP",
-                        help="SOP ids or unit/id paths to print (default: every SOP)")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
-    parser.add_argument("-o", "--output", default="pdf", help="folder for the PDF files")
-    parser.add_argument("--site", default=None,
-                        help="print from this built site instead of building one first")
-    parser.set_defaults(func=command)
-
-
-def _library(config: Any, config_file: str) -> Library:
-    """The SOPs of the site that ``config`` (a loaded mkdocs.yml) builds."""
-    from generator.mkdocs.build import sop_dir_of
-
-    sop_dir = sop_dir_of(config)
-    if sop_dir is None:
-        raise PrintError(f"{config_file} does not use the sopgen plugin")
-    return load_library(sop_dir, display_root=sop_dir.parent)
-
-
-def command(args: argparse.Namespace) -> int:
-    """Build the site into a temporary folder (unless --site names a built one), then print
-    the jobs of the chosen SOPs, one progress line per file."""
-    from generator.mkdocs.build import SiteError, build_site, load_site_config
-
-    with tempfile.TemporaryDirectory(prefix="sopgen-pdf-") as tmp:
-        try:
-            config = load_site_config(args.config_file, site_dir=args.site or tmp)
-            jobs = jobs_for(select(_library(config, args.config_file), args.sops))
-            if args.site is None:
-                build_site(config)
-            print(f"printing {len(jobs)} PDF files to {args.output}", flush=True)
-            print_jobs(Path(config.site_dir), jobs, Path(args.output),
-                       config.use_directory_urls,
-                       lambda n, total, job, path: print(f"[{n}/{total}] {path}", flush=True))
-        except (UnknownSopError, PrintError, SiteError) as exc:
-            print(f"sopgen: {exc}", file=sys.stderr)
-            return 2 if isinstance(exc, UnknownSopError) else 1
-    return 0

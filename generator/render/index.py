@@ -1,6 +1,6 @@
 """The pages that answer questions across SOPs: roles, reviews due, the map of links.
 
-Pure like render.py: the library and views in, ``{docs path: Markdown}`` out.
+Pure like render/site.py: the library and views in, ``{docs path: Markdown}`` out.
 """
 
 from __future__ import annotations
@@ -9,37 +9,38 @@ from markupsafe import Markup
 
 from generator.check.library import Library
 from generator.render.catalog import due_for_review, site_roles
+from generator.render.environment import render
 from generator.render.escape import mermaid_label
-from generator.render.site import MAP_PAGE, REVIEW_PAGE, ROLES_PAGE, RenderOptions, environment
-from generator.render.view import SopView, format_date, sop_page_path
+from generator.render.options import RenderOptions
+from generator.render.paths import (
+    MAP_PAGE,
+    REVIEW_PAGE,
+    ROLES_PAGE,
+    role_page_path,
+    sop_page_path,
+)
+from generator.render.view import SopView, format_date
 from generator.source.durations import format_total
-
-ROLE_FOLDER = "peran"
-
-
-def role_page_path(role_id: str) -> str:
-    return f"{ROLE_FOLDER}/{role_id}.md"
 
 
 def _roles_pages(library: Library, labels: dict[str, str]) -> tuple[dict[str, str], int]:
     roles = site_roles(library)
-    env = environment()
-    pages = {ROLES_PAGE: env.get_template("roles.md.j2").render(
-        roles=roles, L=labels, page=ROLES_PAGE, role_page=role_page_path, fmt=format_total,
-        sop_page=sop_page_path)}
+    pages = {ROLES_PAGE: render("roles.md.j2", roles=roles, L=labels, page=ROLES_PAGE,
+                                role_page=role_page_path, fmt=format_total,
+                                sop_page=sop_page_path)}
     for role in roles:
         path = role_page_path(role.id)
-        pages[path] = env.get_template("role.md.j2").render(
-            role=role, L=labels, page=path, fmt=format_total, sop_page=sop_page_path)
+        pages[path] = render(
+            "role.md.j2", role=role, L=labels, page=path, fmt=format_total, sop_page=sop_page_path)
     return pages, len(roles)
 
 
 def _review_page(library: Library, labels: dict[str, str], options: RenderOptions
                  ) -> tuple[str, int]:
     due = due_for_review(library, options.today)
-    text = environment().get_template("review.md.j2").render(
-        due=due, L=labels, page=REVIEW_PAGE, today=format_date(options.today, labels),
-        date=lambda value: format_date(value, labels), sop_page=sop_page_path)
+    text = render("review.md.j2", due=due, L=labels, page=REVIEW_PAGE,
+                  today=format_date(options.today, labels),
+                  date=lambda value: format_date(value, labels), sop_page=sop_page_path)
     return text, len(due)
 
 
@@ -67,8 +68,8 @@ def render_index_pages(library: Library, views: dict[str, SopView], labels: dict
     """Roles index and pages, the review page and the map; plus the home page's figures."""
     pages, role_count = _roles_pages(library, labels)
     pages[REVIEW_PAGE], due = _review_page(library, labels, options)
-    pages[MAP_PAGE] = environment().get_template("map.md.j2").render(
-        L=labels, page=MAP_PAGE, diagram=Markup(link_map(library)))
+    pages[MAP_PAGE] = render(
+        "map.md.j2", L=labels, page=MAP_PAGE, diagram=Markup(link_map(library)))
     figures = {"sops": len(library.entries), "units": len(library.units()),
                "roles": role_count, "review_due": due}
     return pages, figures

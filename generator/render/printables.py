@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.render.assets import SITE_PREFIX, insert_before
+from generator.render.environment import render
 from generator.render.palette import lane_colour
+from generator.render.paths import PRINTABLE_KINDS, printable_path
 from generator.render.view import SopView, StepView
 from generator.source.durations import DurationTotal, total_of
 
 CARDS_PER_SHEET = 4
 """Four A6 cards fill one A4 sheet (2 x 2)."""
-
-PRINTABLE_KINDS = ("checklist", "cards")
-"""Each kind is one page per SOP, ``<sop page>.<kind>.md``: a dot no SOP or unit name has,
-so a printable can never take the path of a page generated from a YAML file."""
 
 STYLESHEET = f"{SITE_PREFIX}/printables.css"
 SCRIPTS = {"checklist": (f"{SITE_PREFIX}/checklist.js",), "cards": (f"{SITE_PREFIX}/cards.js",)}
@@ -76,16 +74,6 @@ class PrintableView:
     sop_path: str
     checklist_path: str
     cards_path: str
-
-
-def printable_path(sop_page_path: str, kind: str) -> str:
-    """``unit/sop.md`` -> ``unit/sop.checklist.md``: the docs path of one printable."""
-    return f"{sop_page_path.removesuffix('.md')}.{kind}.md"
-
-
-def is_printable_path(docs_path: str) -> bool:
-    """True for a page this module renders (the plugin keeps those out of the site nav)."""
-    return docs_path.endswith(tuple(f".{kind}.md" for kind in PRINTABLE_KINDS))
 
 
 def css_string(text: str) -> Markup:
@@ -141,20 +129,18 @@ def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:
     return PrintableView(
         steps=steps, sheets=sheets, sign_offs=sign_offs(view, labels),
         storage_key=storage_key(view), footer=css_string(footer_text(view, labels)),
-        sop_path=view.page_path, checklist_path=printable_path(view.page_path, "checklist"),
-        cards_path=printable_path(view.page_path, "cards"))
+        sop_path=view.pages.sop, checklist_path=view.pages.checklist,
+        cards_path=view.pages.cards)
 
 
 def render_printables(view: SopView, labels: dict[str, str]) -> dict[str, str]:
     """The checklist and cards pages of one SOP: docs path -> Markdown."""
-    from generator.render.site import environment  # render lists this renderer, so import it late
-
     printable = printable_view(view, labels)
     pages = {}
     for kind in PRINTABLE_KINDS:
         page = printable_path(view.page_path, kind)
-        pages[page] = environment().get_template(f"{kind}.md.j2").render(
-            p=printable, view=view, sop=view.sop, L=labels, page=page)
+        pages[page] = render(f"{kind}.md.j2", p=printable, view=view, sop=view.sop, L=labels,
+                             page=page)
     return pages
 
 

@@ -1,7 +1,8 @@
 """What templates show, computed once per SOP: numbers, names, labels, formatted times.
 
-Templates stay free of logic: they read these plain views and never look up roles,
-resolve decision targets or format durations themselves.
+Templates stay free of logic: they read these plain views and never look up roles or
+resolve decision targets themselves; durations come formatted, except the role pages'
+totals, which templates format with the ``fmt`` function they are given.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 from generator.check import flow
 from generator.check.library import Library, SopEntry
 from generator.render.catalog import MentionFinder, backlinks, role_use
+from generator.render.paths import SopPages, sop_page_path
 from generator.source.durations import format_duration, format_total
 from generator.source.model import Sop
 
@@ -83,7 +85,7 @@ class SopView:
 
     entry: SopEntry
     sop: Sop
-    page_path: str
+    pages: SopPages
     steps: tuple[StepView, ...]
     related: tuple[RelatedView, ...]
     total_time: str
@@ -95,6 +97,11 @@ class SopView:
     backlinks: tuple[RelatedView, ...] = ()
     role_times: tuple[RoleTime, ...] = ()
     revisions: tuple[RevisionView, ...] = ()
+
+    @property
+    def page_path(self) -> str:
+        """The SOP page's docs path (its printables' and official document's: ``pages``)."""
+        return self.pages.sop
 
 
 def format_date(value: date | None, labels: dict[str, str]) -> str | None:
@@ -135,15 +142,6 @@ def step_views(sop: Sop, labels: dict[str, str]) -> tuple[StepView, ...]:
     return tuple(views)
 
 
-def sop_page_path(entry: SopEntry) -> str:
-    """Where an SOP's page lives in the docs tree, e.g. ``disdukcapil/pengukuran-kinerja.md``."""
-    return f"{entry.unit_id}/{entry.id}.md" if entry.unit_id else f"{entry.id}.md"
-
-
-def unit_page_path(unit_id: str) -> str:
-    return f"{unit_id}/index.md" if unit_id else "index.md"
-
-
 def _role_times(entry: SopEntry, labels: dict[str, str]) -> tuple[RoleTime, ...]:
     uses = [role_use(entry, role) for role in entry.sop.roles]
     longest = max((use.time.clock_minutes for use in uses), default=0) or 1
@@ -173,7 +171,7 @@ def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
         else:
             related.append(RelatedView(item.text or "", None))
     return SopView(
-        entry=entry, sop=sop, page_path=sop_page_path(entry),
+        entry=entry, sop=sop, pages=SopPages.of(sop_page_path(entry)),
         steps=_with_note_links(step_views(sop, labels), entry, site), related=tuple(related),
         total_time=format_total(entry.total_time, labels), kind=labels[f"kind_{sop.kind.value}"],
         made=format_date(sop.dates.made, labels), revised=format_date(sop.dates.revised, labels),

@@ -1,0 +1,45 @@
+"""The one Jinja environment of the site's pages, and the filters its templates use.
+
+Templates are files under ``generator/templates/``; each opens with a comment naming its
+context. Every ``{{ }}`` is HTML-escaped with newlines as <br> (SOP text is data, never
+markup); values that are already markup (Markup) pass as they are.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.render.escape import html_text, md_inline, meta_title
+
+
+def _finalize(value: object) -> Markup:
+    """None shows as nothing; everything else is escaped text."""
+    return Markup("") if value is None else html_text(value)
+
+
+def relative_link(target: str, page: str) -> str:
+    """A link from ``page`` to ``target`` (both docs-relative .md paths)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+@cache
+def environment() -> Environment:
+    """Built once per process, so templates are compiled once (the environment holds no
+    state of a render: everything a page shows comes in its context)."""
+    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True,
+                      undefined=StrictUndefined, finalize=_finalize, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = md_inline
+    env.filters["meta_title"] = meta_title
+    env.filters["rel"] = relative_link
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """The text of ``template`` with ``context``."""
+    return environment().get_template(template).render(**context)

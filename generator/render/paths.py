@@ -1,0 +1,77 @@
+"""Every page path of the generated site, in one place.
+
+Paths are docs-relative Markdown paths (``disdukcapil/pengukuran-kinerja.md``); the site
+engine turns them into URLs. Per SOP, the printables and the official document take the
+SOP page's path with a kind before ``.md`` (``<sop>.checklist.md``): a dot no SOP or unit
+name may have, so a generated page can never take the path of a page made from a YAML file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.check.library import SopEntry
+
+HOME_PAGE = "index.md"
+REVIEW_PAGE = "perlu-ditinjau.md"
+ROLES_PAGE = "peran/index.md"
+MAP_PAGE = "peta-keterkaitan.md"
+ROLE_FOLDER = "peran"
+
+PRINTABLE_KINDS = ("checklist", "cards")
+OFFICIAL_KIND = "resmi"
+
+
+@dataclass(frozen=True)
+class SopPages:
+    """The pages of one SOP: its own page, the two printables and the official document."""
+
+    sop: str
+    checklist: str
+    cards: str
+    official: str
+
+    @classmethod
+    def of(cls, sop_page: str) -> SopPages:
+        return cls(sop_page, kind_path(sop_page, "checklist"), kind_path(sop_page, "cards"),
+                   kind_path(sop_page, OFFICIAL_KIND))
+
+
+def sop_page_path(entry: SopEntry) -> str:
+    """Where an SOP's page lives in the docs tree, e.g. ``disdukcapil/pengukuran-kinerja.md``."""
+    return f"{entry.unit_id}/{entry.id}.md" if entry.unit_id else f"{entry.id}.md"
+
+
+def unit_page_path(unit_id: str) -> str:
+    return f"{unit_id}/index.md" if unit_id else HOME_PAGE
+
+
+def role_page_path(role_id: str) -> str:
+    return f"{ROLE_FOLDER}/{role_id}.md"
+
+
+def kind_path(sop_page: str, kind: str) -> str:
+    """``unit/sop.md`` -> ``unit/sop.<kind>.md``: a printable or the official document."""
+    return f"{sop_page.removesuffix('.md')}.{kind}.md"
+
+
+def printable_path(sop_page: str, kind: str) -> str:
+    """``unit/sop.md`` -> ``unit/sop.checklist.md``: the docs path of one printable."""
+    if kind not in PRINTABLE_KINDS:
+        raise ValueError(f"not a printable kind: {kind}")
+    return kind_path(sop_page, kind)
+
+
+def official_page_path(sop_page: str) -> str:
+    """``unit/sop.md`` -> ``unit/sop.resmi.md``: the docs path of the official document."""
+    return kind_path(sop_page, OFFICIAL_KIND)
+
+
+def is_printable_path(docs_path: str) -> bool:
+    """True for a checklist or cards page (the adapter keeps those out of the nav)."""
+    return docs_path.endswith(tuple(f".{kind}.md" for kind in PRINTABLE_KINDS))
+
+
+def is_official_path(docs_path: str) -> bool:
+    """True for an official document page (the adapter keeps those out of the nav)."""
+    return docs_path.endswith(f".{OFFICIAL_KIND}.md")
