@@ -1,15 +1,14 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to the pure stages.
 
 ``on_files`` runs load -> validate -> render and hands MkDocs the pages as generated files;
-``on_post_page`` adds the pinned Mermaid only to pages that draw a diagram; ``on_serve``
-watches the SOP folder so ``mkdocs serve`` rebuilds when a YAML file changes.
+``on_post_page`` adds to each built page the assets it needs (``pages.py``); ``on_serve``
+watches the SOP folder and puts the fast path of ``serve.py`` in front of MkDocs' rebuild.
+Options are read in ``config.py``; nothing here renders or writes a page itself.
 """
 
 from __future__ import annotations
 
-import datetime
 import logging
-import re
 import shutil
 import tempfile
 import time
@@ -18,49 +17,25 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from generator.check.library import load_library
+from generator.mkdocs.config import SopgenConfig, render_options, sop_folder
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
+from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession
-from generator.render.assets import (
-    MERMAID_SCRIPT,
-    STYLESHEET,
-    insert_before,
-    page_needs_mermaid,
-    site_assets,
-)
-from generator.render.official.document import add_stylesheet
-from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
+from generator.render.assets import STYLESHEET, site_assets
 from generator.render.paths import unit_page_path
-from generator.render.printables import add_assets
 from generator.render.site import iter_site_pages
 from generator.source.errors import SopValidationError
 from generator.write import write_text
 
 log = logging.getLogger("mkdocs.plugins.sopgen")
-_BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
-
-
-class SopgenConfig(Config):
-    """Plugin options in mkdocs.yml."""
-
-    sop_dir = opt.Type(str, default="sop")
-    language = opt.Choice(("id", "en"), default="id")
-    today = opt.Optional(opt.Type(str))
-    """The date the review page counts from (YYYY-MM-DD); default: the day of the build."""
-    official_steps_per_page = opt.Type(int, default=DEFAULT_STEPS_PER_PAGE)
-    """Steps per printed page of the official flowchart (Permen PAN-RB 35/2012)."""
-    official_logo = opt.Optional(opt.Type(str))
-    """The office's logo on the official identity page: an image path inside docs_dir."""
 
 
 class SopgenPlugin(BasePlugin[SopgenConfig]):
@@ -70,8 +45,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def sop_path(self, config: MkDocsConfig) -> Path:
         """The SOP folder, relative to mkdocs.yml."""
-        base = Path(config.config_file_path or ".").resolve().parent
-        return base / self.config.sop_dir
+        return sop_folder(self.config, config)
 
     mermaid_by_plugin = False
     pages_dir: Path | None = None
@@ -92,17 +66,15 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             config.extra_css.append(STYLESHEET)
         mermaid2 = config.plugins.get("mermaid2")
         self.mermaid_by_plugin = mermaid2 is not None
-        if mermaid2 is not None:
-            # mkdocs-mermaid2 would load mermaid 10.4 from a CDN and ask the CDN during the
-            # build; it takes the pinned copy we ship instead (and so asks nobody).
-            mermaid2._javascript = MERMAID_SCRIPT
+        if mermaid2 is not None and not mermaid2.config.get("javascript"):
+            # mkdocs-mermaid2 would load its Mermaid from a CDN and ask the CDN during the
+            # build; its own option gives it the pinned copy we ship (it asks nobody).
+            mermaid2.config["javascript"] = str(shipped_mermaid())
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         sop_dir = self.sop_path(config)
-        options = RenderOptions(language=self.config.language,
-                                directory_urls=config.use_directory_urls, today=self._today(),
-                                official=self._official_settings(config))
+        options = render_options(self.config, config)
         session = self.session
         cache = session.render_cache if session is not None else None
         files_cache = session.files_cache if session is not None else None
@@ -165,25 +137,6 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             self.session.env = env
         return env
 
-    def _official_settings(self, config: MkDocsConfig) -> OfficialSettings:
-        """The official document's settings; a bad value stops the build with a message."""
-        logo = self.config.official_logo
-        if logo and not (Path(config.docs_dir) / logo).is_file():
-            raise PluginError(f"sopgen: official_logo: '{logo}' is not a file in {config.docs_dir}")
-        try:
-            return OfficialSettings(self.config.official_steps_per_page, logo)
-        except ValueError as exc:
-            raise PluginError(f"sopgen: official_steps_per_page: {exc}") from None
-
-    def _today(self) -> datetime.date:
-        if self.config.today is None:
-            return datetime.date.today()
-        try:
-            return datetime.date.fromisoformat(self.config.today)
-        except ValueError:
-            raise PluginError(f"sopgen: today: '{self.config.today}' is not a date "
-                              "(YYYY-MM-DD)") from None
-
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Units first, each section named after its unit, not after its folder.
 
@@ -193,16 +146,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             self.session.nav = nav
         return nav
 
+    @event_priority(-100)  # after mkdocs-mermaid2 has added its script
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = add_assets(output, lambda path: get_relative_url(path, page.url))
-        output = add_stylesheet(output, lambda path: get_relative_url(path, page.url))
-        if self.mermaid_by_plugin or not page_needs_mermaid(output):
-            return output
-        src = get_relative_url(MERMAID_SCRIPT, page.url)
-        tag = f'<script src="{src}"></script>\n'
-        match = _BUNDLE_SCRIPT.search(output)  # before Material's bundle, which draws it
-        marker = match.group(0) if match else "</body>"
-        return insert_before(output, marker, tag, last=match is None)
+        return finish_page(output, page.url, self.mermaid_by_plugin)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.sop_path(config)))
