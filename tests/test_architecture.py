@@ -44,7 +44,7 @@ def _relative(path: Path, node: ast.ImportFrom) -> str:
     package = module_name(path).split(".")
     if path.name != "__init__.py":
         package = package[:-1]
-    return ".".join(package[:len(package) - node.level + 1] + [node.module or ""]).strip(".")
+    return ".".join([*package[:len(package) - node.level + 1], node.module or ""]).strip(".")
 
 
 def graph() -> dict[str, set[str]]:

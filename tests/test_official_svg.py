@@ -19,7 +19,7 @@ from generator.check import flow
 from generator.check.library import Library, load_library
 from generator.render.locale import labels as locale_labels
 from generator.render.official.document import sheets
-from generator.render.official.geometry import Box, Point, is_orthogonal, segment_hits, segments
+from generator.render.official.geometry import Box, Point, segment_hits, segments
 from generator.render.options import DEFAULT_STEPS_PER_PAGE
 from generator.render.view import SopView, sop_view
 from helpers.golden import assert_golden
@@ -31,6 +31,11 @@ DATA = Path(__file__).parent / "data" / "official" / "sop"
 LABELS = locale_labels("id")
 NEAR = 50.0
 """A Ya/Tidak label stands this close to its arrow's exit (or first turn)."""
+
+
+def is_orthogonal(points: tuple[Point, ...]) -> bool:
+    """True when every piece of the polyline is horizontal or vertical."""
+    return all(a[0] == b[0] or a[1] == b[1] for a, b in segments(points))
 
 
 @dataclass(frozen=True)

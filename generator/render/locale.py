@@ -19,11 +19,6 @@ def _all_labels() -> dict[str, dict[str, str]]:
     return data
 
 
-def languages() -> list[str]:
-    """The languages the locale file has."""
-    return list(_all_labels())
-
-
 def labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """All labels of ``language``; unknown languages are an error, not a silent fallback."""
     table = _all_labels()

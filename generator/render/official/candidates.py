@@ -3,13 +3,15 @@
 Straight down when both symbols share a column; an elbow out of the side and down into
 the top; a step down, across and down; then around, through a channel in the outer margin
 of the first or last executor column, where no symbol ever stands (symbols keep a margin
-on both sides of their column). The router picks the first that hits nothing.
+on both sides of their column). The router scores every candidate and takes the cheapest
+(``routing.py``): the order here only breaks ties.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from generator.render.official.geometry import Box, Point
 
@@ -22,10 +24,23 @@ GAP = 8.0
 
 
 @dataclass(frozen=True)
+class NodeId:
+    """What an arrow joins: a step (by number), the end capsule after a step, or an
+    off-page connector arriving (``in``) or leaving (``out``) with its letter. Printed as
+    ``step-3``, ``end-3``, ``in-A``: the SVG's ``data-node``/``data-from`` values."""
+
+    kind: Literal["step", "end", "in", "out"]
+    key: int | str
+
+    def __str__(self) -> str:
+        return f"{self.kind}-{self.key}"
+
+
+@dataclass(frozen=True)
 class Node:
     """Something arrows join: a step (one box per acting role), an end, a connector."""
 
-    id: str
+    id: NodeId
     row: int
     boxes: tuple[Box, ...]
     top: float = 0.0

@@ -8,6 +8,7 @@ arrow carry the same letter on both pages and no two arrows share one.
 from __future__ import annotations
 
 from generator.check import flow
+from generator.render.official.candidates import NodeId
 from generator.render.official.routing import Link
 from generator.render.official.symbols import Connector
 from generator.render.view import SopView
@@ -67,19 +68,19 @@ def page_links(edges: list[flow.Edge], labels: dict[str, str], letters: dict[flo
     links = []
     for edge in edges:
         label = labels[edge.branch] if edge.branch else None
-        source = f"step-{edge.source + 1}"
+        source = NodeId("step", edge.source + 1)
         if edge.target is None:
             if edge.branch and page_of[edge.source] == p:
-                links.append(Link(source, f"end-{edge.source + 1}", edge.branch, label))
+                links.append(Link(source, NodeId("end", edge.source + 1), edge.branch, label))
             continue
-        target = f"step-{edge.target + 1}"
+        target = NodeId("step", edge.target + 1)
         here = page_of[edge.source] == p, page_of[edge.target] == p
         if all(here):
             links.append(Link(source, target, edge.branch, label))
         elif here[0]:
-            links.append(Link(source, f"out-{letters[edge]}", edge.branch, label))
+            links.append(Link(source, NodeId("out", letters[edge]), edge.branch, label))
         elif here[1]:
-            links.append(Link(f"in-{letters[edge]}", target))
+            links.append(Link(NodeId("in", letters[edge]), target))
     return sorted(links, key=_routing_order)
 
 
@@ -89,8 +90,9 @@ def _routing_order(link: Link) -> int:
     long routes go around what is already drawn, so the short ones stay straight."""
     if link.branch is None:
         return 0
-    source, target = link.source.split("-", 1)[1], link.target.split("-", 1)[1]
-    consecutive = link.target.startswith("step-") and int(target) == int(source) + 1
+    source, target = link.source, link.target
+    consecutive = (source.kind == target.kind == "step" and isinstance(source.key, int)
+                   and target.key == source.key + 1)
     return 1 if consecutive else 2
 
 

@@ -1,7 +1,7 @@
 """Boxes, points and orthogonal segments: the few geometric facts the flowchart relies on.
 
-Arrows must never run through a symbol or a label; routing tries a route, asks these
-functions whether it hits anything, and takes the next candidate when it does.
+Arrows must never run through a symbol or a label; routing asks these functions what a
+candidate route hits, crosses or runs along, and scores it by the answers.
 """
 
 from __future__ import annotations
@@ -89,8 +89,3 @@ def crosses(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
     if ax == bx and cy == dy:
         return min(cx, dx) < ax < max(cx, dx) and min(ay, by) < cy < max(ay, by)
     return False
-
-
-def is_orthogonal(points: tuple[Point, ...]) -> bool:
-    """True when every piece of the polyline is horizontal or vertical."""
-    return all(a[0] == b[0] or a[1] == b[1] for a, b in segments(points))

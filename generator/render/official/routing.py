@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.check.flow import Branch
-from generator.render.official.candidates import Node, Route, candidates
+from generator.render.official.candidates import Node, NodeId, Route, candidates
 from generator.render.official.geometry import (
     Box,
     Point,
@@ -34,8 +34,8 @@ less than a long way round, a crossing more, running along another line most."""
 class Link:
     """An arrow to draw on this page; ``label`` is 'Ya'/'Tidak' for decision exits."""
 
-    source: str
-    target: str
+    source: NodeId
+    target: NodeId
     branch: Branch | None = None
     label: str | None = None
 
@@ -44,8 +44,8 @@ class Link:
 class Arrow:
     """A routed arrow: an orthogonal polyline ending with its head at the target."""
 
-    source: str
-    target: str
+    source: NodeId
+    target: NodeId
     branch: Branch | None
     points: tuple[Point, ...]
     label: Label | None
@@ -59,7 +59,7 @@ class Router:
     symbols of a step done by several executors (arrows may cross them, not run along).
     """
 
-    nodes: dict[str, Node]
+    nodes: dict[NodeId, Node]
     area: Box
     label_size: float
     rules: list[Box] = field(default_factory=list)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from generator.render.official.candidates import Node
+from generator.render.official.candidates import Node, NodeId
 from generator.render.official.geometry import Box, Point
 from generator.render.official.table import Column
 from generator.render.official.text import text_width
@@ -31,7 +32,7 @@ END_FONT = 10.0
 class Symbol:
     """One drawn symbol; ``kind``: terminator, process, decision, end or connector."""
 
-    node: str
+    node: NodeId
     kind: str
     box: Box
     title: str
@@ -45,7 +46,7 @@ class Symbol:
 class Placed:
     """The symbols of a page as they are placed, and the routing nodes they form."""
 
-    nodes: dict[str, Node] = field(default_factory=dict)
+    nodes: dict[NodeId, Node] = field(default_factory=dict)
     symbols: list[Symbol] = field(default_factory=list)
     joins: list[tuple[Point, Point]] = field(default_factory=list)
 
@@ -85,7 +86,7 @@ def place_step(placed: Placed, step: StepView, roles: Sequence[Column], row: Box
     kind = step_kind(step)
     top = row.cy - group_height(step, len(roles), has_end) / 2
     height = DECISION_H if step.question else PROCESS_H
-    node = f"step-{step.number}"
+    node = NodeId("step", step.number)
     word = titles[kind] if kind != "terminator" else \
         titles["start"] if step.number == 1 else titles["end"]
     question = f" {step.question}" if step.question else ""
@@ -105,7 +106,7 @@ def place_step(placed: Placed, step: StepView, roles: Sequence[Column], row: Box
         col = roles[free if free is not None else step.lane_indexes[0]]
         w = min(col.w - 2 * SYMBOL_MARGIN, text_width(titles["end"], END_FONT) + 18)
         y = row.cy - END_H / 2 if free is not None else top + height + END_GAP
-        placed.add(row_index, row.y, [Symbol(f"end-{step.number}", "end",
+        placed.add(row_index, row.y, [Symbol(NodeId("end", step.number), "end",
                                       Box(col.cx - w / 2, y, w, END_H), titles["end"],
                                       step.number, col.key)])
 
@@ -115,7 +116,7 @@ class Connector:
     """An off-page connector to place: its letter, direction and preferred column."""
 
     letter: str
-    direction: str
+    direction: Literal["in", "out"]
     lane: int
     title: str
 
@@ -147,6 +148,6 @@ def place_connectors(placed: Placed, connectors: Sequence[Connector], band: Box,
         free.remove((row, lane, x))
         cy = band.y + (row + 0.5) * band.h / rows
         box = Box(x - CONNECTOR_W / 2, cy - CONNECTOR_H / 2, CONNECTOR_W, CONNECTOR_H)
-        placed.add(row_index, band.y, [Symbol(f"{conn.direction}-{conn.letter}", "connector",
+        placed.add(row_index, band.y, [Symbol(NodeId(conn.direction, conn.letter), "connector",
                                               box, conn.title, None, roles[lane].key,
                                               conn.letter, conn.direction)])
