@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.check.library import load_library
+from generator.check.lint.command import add_arguments as add_lint_arguments
 from generator.pdf.command import add_arguments as add_pdf_arguments
 from generator.scaffold import add_arguments as add_new_arguments
 from generator.source.errors import SopValidationError
@@ -86,6 +87,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("-f", "--config-file", default="mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(func=_serve)
+    add_lint_arguments(sub.add_parser("lint", help="warn where an SOP departs from the "
+                                                   "rules of Permen PAN-RB 35/2012"))
     add_new_arguments(sub.add_parser("new", help="write a new SOP file, ready to fill in"))
     schema = sub.add_parser("schema", help="write the JSON Schema of the SOP format")
     schema.add_argument("-o", "--output", default=str(DEFAULT_SCHEMA))
