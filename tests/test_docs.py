@@ -18,3 +18,14 @@ def test_authoring_example_is_a_valid_sop(tmp_path: Path) -> None:
     entry = load_library(tmp_path / "sop").entries[0]
     assert entry.sop.steps[1].decision is not None
     assert (entry.total_time.clock_minutes, entry.total_time.working_days) == (20, 1)
+
+
+def test_the_guide_lists_every_lint_rule_with_a_good_and_a_bad_example() -> None:
+    from generator.check.lint.rules import RULE_IDS
+
+    guide = (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    guide = guide[guide.index("## Catatan mutu"):]
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `([a-z-]+)` \|.*$", guide,
+                                                       flags=re.M)}
+    assert sorted(rows) == sorted(RULE_IDS)
+    assert all(row.count(" | ") == 3 and "``" not in row for row in rows.values())

@@ -182,3 +182,29 @@ def test_a_bad_lint_config_is_an_author_error(tmp_path: Path, text: str, message
     with pytest.raises(SopValidationError) as raised:
         load_config(tmp_path / "sop")
     assert raised.value.errors[0].__str__().endswith(message)
+
+
+def test_the_quality_page_lists_warnings_and_sop_pages_count_them_on_request() -> None:
+    from generator.render.options import RenderOptions
+    from generator.render.site import render_site
+
+    library = load_library(REPO / "sop")
+    pages = render_site(library)
+    quality = pages["catatan-mutu.md"]
+    assert "Penandatanganan" in quality and "active&#45;verb" not in quality
+    assert quality.count("| `active-verb` |") == 7  # steps 7, 9, 10 (a subject), 11-14 (nouns)
+    assert "catatan mutu" not in pages["disdukcapil/pengukuran-kinerja.md"]
+    shown = render_site(library, RenderOptions(show_lint=True))
+    warnings = len(lint_library(library)["pengukuran-kinerja"])
+    assert (f"[{warnings} catatan mutu](../catatan-mutu.md#pengukuran-kinerja)"
+            in shown["disdukcapil/pengukuran-kinerja.md"])
+
+
+def test_the_built_quality_page_is_out_of_the_nav_and_search(seed_site: Path) -> None:
+    import json
+
+    assert (seed_site / "catatan-mutu/index.html").is_file()
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert "catatan-mutu/" not in home
+    index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("catatan-mutu/")]

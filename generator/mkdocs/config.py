@@ -28,6 +28,8 @@ class SopgenConfig(Config):
     """Steps per printed page of the official flowchart (Permen PAN-RB 35/2012)."""
     official_logo = opt.Optional(opt.Type(str))
     """The office's logo on the official identity page: an image path inside docs_dir."""
+    lint_notes = opt.Type(bool, default=False)
+    """Show each SOP page's count of quality notes (``sopgen lint``): for authors' builds."""
 
 
 def sop_folder(options: SopgenConfig, config: MkDocsConfig) -> Path:
@@ -39,7 +41,8 @@ def sop_folder(options: SopgenConfig, config: MkDocsConfig) -> Path:
 def render_options(options: SopgenConfig, config: MkDocsConfig) -> RenderOptions:
     """What the render stage needs, from the plugin's options and the site's URL style."""
     return RenderOptions(language=options.language, directory_urls=config.use_directory_urls,
-                         today=_today(options), official=_official(options, config))
+                         today=_today(options), official=_official(options, config),
+                         show_lint=options.lint_notes)
 
 
 def _official(options: SopgenConfig, config: MkDocsConfig) -> OfficialSettings:

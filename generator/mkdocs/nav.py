@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from generator.render.paths import is_official_path, is_printable_path
+from generator.render.paths import is_out_of_nav
 
 
 def arrange_units(items: list[Any], unit_titles: dict[str, str]) -> None:
@@ -42,5 +42,5 @@ def keep_printables_out_of_nav(files: Files) -> None:
     """Checklists and cards are reached from their SOP page; in the nav they would triple
     every SOP's entry. They are still built, and linked from the SOP page."""
     for file in files:
-        if is_printable_path(file.src_uri) or is_official_path(file.src_uri):
+        if is_out_of_nav(file.src_uri):
             file.inclusion = InclusionLevel.NOT_IN_NAV

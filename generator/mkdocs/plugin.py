@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.check.library import load_library
+from generator.check.lint.run import load_config as load_lint_config
 from generator.mkdocs.config import SopgenConfig, render_options, sop_folder
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
 from generator.mkdocs.pages import finish_page, shipped_mermaid
@@ -86,7 +87,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
             count = 0
-            for item in iter_site_pages(library, options, cache):
+            for item in iter_site_pages(library, options, cache, load_lint_config(sop_dir)):
                 count += 1
                 yield item
             log.info("sopgen: %d SOPs loaded in %.2f s, %d pages rendered in %.2f s",

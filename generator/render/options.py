@@ -35,3 +35,5 @@ class RenderOptions:
     directory_urls: bool = True
     today: datetime.date = field(default_factory=datetime.date.today)
     official: OfficialSettings = field(default_factory=OfficialSettings)
+    show_lint: bool = False
+    """Show each SOP page's count of quality notes (for an authors' build of the site)."""

@@ -16,6 +16,8 @@ HOME_PAGE = "index.md"
 REVIEW_PAGE = "perlu-ditinjau.md"
 ROLES_PAGE = "peran/index.md"
 MAP_PAGE = "peta-keterkaitan.md"
+QUALITY_PAGE = "catatan-mutu.md"
+"""For authors only: kept out of the navigation and of search."""
 ROLE_FOLDER = "peran"
 
 PRINTABLE_KINDS = ("checklist", "cards")
@@ -65,6 +67,13 @@ def printable_path(sop_page: str, kind: str) -> str:
 def official_page_path(sop_page: str) -> str:
     """``unit/sop.md`` -> ``unit/sop.resmi.md``: the docs path of the official document."""
     return kind_path(sop_page, OFFICIAL_KIND)
+
+
+def is_out_of_nav(docs_path: str) -> bool:
+    """Pages reached from another page, not from the nav: printables, official documents
+    (from their SOP page) and the quality notes (from the authoring guide)."""
+    return is_printable_path(docs_path) or is_official_path(docs_path) \
+        or docs_path == QUALITY_PAGE
 
 
 def is_printable_path(docs_path: str) -> bool:

@@ -13,6 +13,7 @@ from functools import partial
 from markupsafe import Markup
 
 from generator.check.library import Library
+from generator.check.lint.run import LintConfig, LintWarning, lint_library
 from generator.render.cache import RenderCache, site_fingerprint
 from generator.render.environment import render
 from generator.render.index import render_index_pages
@@ -20,8 +21,16 @@ from generator.render.locale import labels as locale_labels
 from generator.render.mermaid import render_mermaid
 from generator.render.official.document import Sheet, official_pages, sheets
 from generator.render.options import RenderOptions
-from generator.render.paths import HOME_PAGE, MAP_PAGE, REVIEW_PAGE, ROLES_PAGE, unit_page_path
+from generator.render.paths import (
+    HOME_PAGE,
+    MAP_PAGE,
+    QUALITY_PAGE,
+    REVIEW_PAGE,
+    ROLES_PAGE,
+    unit_page_path,
+)
 from generator.render.printables import render_printables
+from generator.render.quality import render_quality_page
 from generator.render.urls import href
 from generator.render.view import SiteContext, SopView, sop_view
 
@@ -37,13 +46,15 @@ class UnitView:
 
 
 def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOptions,
-                    drawn: tuple[Sheet, ...]) -> str:
+                    drawn: tuple[Sheet, ...], notes: int | None = None) -> str:
     """The page of one SOP: identity, lists, diagram, step table, the official flowchart
-    (``drawn`` sheets), links across the site."""
+    (``drawn`` sheets), links across the site; ``notes``: its count of quality notes, on
+    an authors' build."""
     page = view.page_path
     return render("sop.md.j2", view=view, sop=view.sop, L=labels, page=page,
                   diagram=Markup(render_mermaid(view.sop, labels)), sheets=drawn,
-                  link=partial(_link, page=page, directory_urls=options.directory_urls))
+                  link=partial(_link, page=page, directory_urls=options.directory_urls),
+                  notes=notes, quality_page=QUALITY_PAGE)
 
 
 def _link(target: str, page: str, directory_urls: bool) -> str:
@@ -73,19 +84,23 @@ def _unit_views(views: dict[str, SopView]) -> dict[str, UnitView]:
 
 
 def render_site(library: Library, options: RenderOptions | None = None,
-                cache: RenderCache | None = None) -> dict[str, str]:
+                cache: RenderCache | None = None, lint: LintConfig | None = None
+                ) -> dict[str, str]:
     """Every generated page of the site: docs-relative path -> Markdown.
 
     With a ``cache`` (``sopgen serve``), an SOP whose file and context did not change
     since the last call keeps its pages instead of being rendered again."""
-    return dict(iter_site_pages(library, options, cache))
+    return dict(iter_site_pages(library, options, cache, lint))
 
 
 def iter_site_pages(library: Library, options: RenderOptions | None = None,
-                    cache: RenderCache | None = None) -> Iterator[tuple[str, str]]:
+                    cache: RenderCache | None = None, lint: LintConfig | None = None
+                    ) -> Iterator[tuple[str, str]]:
     """The pages one SOP at a time, then the pages across SOPs: a build can write each
-    page out as it comes instead of holding the whole site's text at once."""
+    page out as it comes instead of holding the whole site's text at once. ``lint``: the
+    site's rules switched off, for the quality notes."""
     options = options or RenderOptions()
+    warnings = lint_library(library, lint)
     labels = locale_labels(options.language)
     fingerprint = site_fingerprint(library)
     site = cache.site_context(library, fingerprint) if cache else SiteContext.of(library)
@@ -95,7 +110,7 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
         hit = cache.get(entry, key) if cache else None
         if hit is None:
             view = sop_view(entry, library, labels, site)
-            hit = (view, sop_pages(view, labels, options))
+            hit = (view, sop_pages(view, labels, options, warnings[entry.id]))
             if cache:
                 cache.put(entry, key, *hit)
         views[entry.id] = hit[0]
@@ -106,16 +121,18 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     index_pages, figures = render_index_pages(library, views, labels, options)
     yield HOME_PAGE, render_home(units, figures, labels)
     yield from index_pages.items()
+    yield QUALITY_PAGE, render_quality_page(views, warnings, labels)
     yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
                 if unit.path)
 
 
-def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions
-              ) -> dict[str, str]:
+def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
+              warnings: list[LintWarning]) -> dict[str, str]:
     """The SOP page and every extra page of one SOP; the official flowchart is drawn
     once and shown by both the SOP page and the official document."""
     drawn = sheets(view, labels, options.official.steps_per_page)
-    pages = {view.page_path: render_sop_page(view, labels, options, drawn)}
+    notes = len(warnings) if options.show_lint else None
+    pages = {view.page_path: render_sop_page(view, labels, options, drawn, notes)}
     pages.update(render_printables(view, labels))
     pages.update(official_pages(view, labels, options, drawn))
     return pages
