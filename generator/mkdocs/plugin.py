@@ -11,7 +11,6 @@ import datetime
 import logging
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,6 +46,7 @@ from generator.render.official.document import (
 from generator.render.printables import add_assets
 from generator.render.site import RenderOptions, iter_site_pages
 from generator.render.view import unit_page_path
+from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
 from generator.write import write_text
 
@@ -145,8 +145,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def _write_pages(self, pages: Iterator[tuple[str, str]], files: Files,
                      config: MkDocsConfig) -> None:
         """Each page to a scratch folder as it is rendered, and to MkDocs as a file there:
-        MkDocs reads pages on demand, so the whole site's text is never held twice."""
-        self.pages_dir = Path(tempfile.mkdtemp(prefix="sopgen-pages-"))
+        MkDocs reads pages on demand, so the whole site's text is never held twice. The
+        folder lies inside the site being built (MkDocs' clean keeps dot-folders), so a
+        killed build leaves it where the next build of that site removes it."""
+        self.pages_dir = Path(config.site_dir) / SCRATCH
+        shutil.rmtree(self.pages_dir, ignore_errors=True)
         for path, text in pages:
             write_text(self.pages_dir / path, text)
             _replace(files, File(path, str(self.pages_dir), config.site_dir,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +28,7 @@ from generator.check.library import Library, SopEntry, load_library
 from generator.render.printables import PRINTABLE_KINDS, printable_path
 from generator.render.urls import page_url
 from generator.render.view import sop_page_path
+from generator.user_error import UserError
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -70,11 +70,14 @@ JOB_SOURCES: tuple[JobSource, ...] = (printable_jobs, _official_jobs)
 """Every feature that prints PDFs lists its jobs per SOP here."""
 
 
-class UnknownSopError(ValueError):
-    """A name on the command line that is no SOP of the library."""
+class UnknownSopError(UserError):
+    """A name on the command line that is no SOP of the library (exit status 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=2)
 
 
-class PrintError(RuntimeError):
+class PrintError(UserError):
     """Nothing sensible to print: no chromium, a page missing from the site, no plugin."""
 
 
@@ -206,20 +209,15 @@ def _library(config: Any, config_file: str) -> Library:
 
 def command(args: argparse.Namespace) -> int:
     """Build the site into a temporary folder (unless --site names a built one), then print
-    the jobs of the chosen SOPs, one progress line per file."""
-    from generator.mkdocs.build import SiteError, build_site, load_site_config
+    the jobs of the chosen SOPs, one progress line per file. Errors go to ``cli.main``."""
+    from generator.mkdocs.build import build_site, load_site_config
 
     with tempfile.TemporaryDirectory(prefix="sopgen-pdf-") as tmp:
-        try:
-            config = load_site_config(args.config_file, site_dir=args.site or tmp)
-            jobs = jobs_for(select(_library(config, args.config_file), args.sops))
-            if args.site is None:
-                build_site(config)
-            print(f"printing {len(jobs)} PDF files to {args.output}", flush=True)
-            print_jobs(Path(config.site_dir), jobs, Path(args.output),
-                       config.use_directory_urls,
-                       lambda n, total, job, path: print(f"[{n}/{total}] {path}", flush=True))
-        except (UnknownSopError, PrintError, SiteError) as exc:
-            print(f"sopgen: {exc}", file=sys.stderr)
-            return 2 if isinstance(exc, UnknownSopError) else 1
+        config = load_site_config(args.config_file, site_dir=args.site or tmp)
+        jobs = jobs_for(select(_library(config, args.config_file), args.sops))
+        if args.site is None:
+            build_site(config)
+        print(f"printing {len(jobs)} PDF files to {args.output}", flush=True)
+        print_jobs(Path(config.site_dir), jobs, Path(args.output), config.use_directory_urls,
+                   lambda n, total, job, path: print(f"[{n}/{total}] {path}", flush=True))
     return 0
