@@ -162,6 +162,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_pages_dir()
+        if self.session is not None:
+            self.session.failure = str(error)
 
     def _drop_pages_dir(self) -> None:
         if self.pages_dir is not None:
@@ -216,7 +218,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.sop_path(config)))
         if self.session is not None:
-            server.builder = self.session.wrap(server.builder)
+            self.session.attach(server)
         return server
 
 
