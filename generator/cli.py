@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     except UserError as exc:
-        print(f"{name}: {exc or 'failed (the reasons are above)'}", file=sys.stderr)
+        print(f"{name}: {str(exc) or 'failed (the reasons are above)'}", file=sys.stderr)
         return exc.status
     except OSError as exc:
         where = "".join(f": {f}" for f in (exc.filename, exc.filename2) if f is not None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,22 @@ def test_serve_on_a_port_in_use_fails_at_once(
         before = snapshot(project)
         assert run(["serve", "-a", address], capsys) == (
             1, f"sopgen serve: -a {address}: cannot serve there: Address already in use")
+    assert changes(before, snapshot(project)) == []
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["serve", "-f", "nope.yml"], "sopgen serve: Config file 'nope.yml' does not exist."),
+    (["serve", "-a", "nowhere"], "sopgen serve: failed (the reasons are above)"),
+])
+def test_serve_with_a_bad_config_leaves_no_temporary_folder(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str],
+        message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    before = snapshot(project)
+    assert run(argv, capsys) == (1, message)
+    assert list(scratch.iterdir()) == []
     assert changes(before, snapshot(project)) == []
 
 

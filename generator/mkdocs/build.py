@@ -86,7 +86,8 @@ def serve_site(config_file: str, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve
 
     _check_address(dev_addr)
-    try:
+    load_site_config(config_file, dev_addr=dev_addr)  # a bad config: MkDocs' serve would
+    try:                                               # leave its temporary folder behind
         serve(config_file=config_file, dev_addr=dev_addr)
     except MkDocsException as exc:
         reason = _reason(exc) or "the site could not be served (the reasons are above)"
