@@ -50,7 +50,8 @@ def test_failed_build_leaves_the_old_site_byte_for_byte(
     assert "index.html" in before
     write_sop(project / "sop", "u/broken.yaml", MINIMAL.replace("actors: kepala", "actors: x"))
     assert main(["build", "-f", config, "-d", str(site)]) == 1
-    assert capsys.readouterr().err.strip().endswith(f"the site in {site} is unchanged")
+    assert capsys.readouterr().err.strip().endswith(
+        f"sopgen build: build failed, the site in {site} is unchanged (the reasons are above)")
     assert _digest(site) == before
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site-")]
 

@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
+from helpers.serving import PAGE, SOP, fetch, free_port, wait_until
 from helpers.site import make_project
-
-SOP = Path("sop/disdukcapil/pengukuran-kinerja.yaml")
-PAGE = "disdukcapil/pengukuran-kinerja/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode())
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
-def wait_until(condition: Callable[[], bool], limit: float = 120) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():
-        assert time.monotonic() < deadline, "the served site never showed the change"
-        time.sleep(0.1)
 
 
 def test_edit_rebuilds_only_changed_pages_and_other_changes_rebuild_all(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def test_success_replaces_and_cleans_up(tmp_path: Path) -> None:
     build_atomically(site, write_site("one"))  # type: ignore[arg-type]
     build_atomically(site, write_site("two"))  # type: ignore[arg-type]
     assert (site / "sub" / "page.html").read_text(encoding="utf-8") == "two"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_failure_half_way_leaves_the_old_site(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_failure_half_way_leaves_the_old_site(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         build_atomically(site, broken)
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_two_builds_at_once_leave_one_whole_site(tmp_path: Path) -> None:

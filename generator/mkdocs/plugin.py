@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +32,7 @@ from generator.mkdocs.serve import ServeSession
 from generator.render.assets import STYLESHEET, site_assets
 from generator.render.paths import unit_page_path
 from generator.render.site import iter_site_pages
+from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
 from generator.write import write_text
 
@@ -113,8 +113,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def _write_pages(self, pages: Iterator[tuple[str, str]], files: Files,
                      config: MkDocsConfig) -> None:
         """Each page to a scratch folder as it is rendered, and to MkDocs as a file there:
-        MkDocs reads pages on demand, so the whole site's text is never held twice."""
-        self.pages_dir = Path(tempfile.mkdtemp(prefix="sopgen-pages-"))
+        MkDocs reads pages on demand, so the whole site's text is never held twice. The
+        folder lies inside the site being built (MkDocs' clean keeps dot-folders), so a
+        killed build leaves it where the next build of that site removes it."""
+        self.pages_dir = Path(config.site_dir) / SCRATCH
+        shutil.rmtree(self.pages_dir, ignore_errors=True)
         for path, text in pages:
             write_text(self.pages_dir / path, text)
             _replace(files, File(path, str(self.pages_dir), config.site_dir,
@@ -127,6 +130,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_pages_dir()
+        if self.session is not None:
+            self.session.failure = str(error)
 
     def _drop_pages_dir(self) -> None:
         if self.pages_dir is not None:
@@ -154,7 +159,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.sop_path(config)))
         if self.session is not None:
-            server.builder = self.session.wrap(server.builder)
+            self.session.attach(server)
         return server
 
 

@@ -7,7 +7,8 @@ files changed, the SOPs are loaded again (unchanged files from cache), rendered 
 (unchanged SOPs from cache), and only the pages whose text changed go through MkDocs
 again, with the nav and theme of the full build; the search index is refreshed for them.
 Anything else (a new or deleted file, a changed title, docs/ or mkdocs.yml) takes a full
-build. The session lives on the plugin instance, which MkDocs keeps for the whole serve
+build. A failed rebuild shows its errors in the browser (error_page.py) instead of leaving
+requests waiting. The session lives on the plugin instance, which MkDocs keeps for the whole serve
 (plugins with ``on_startup`` are not recreated on rebuilds): no module-level state.
 
 The fast path uses two private MkDocs functions (``_populate_page``, ``_build_page``,
@@ -24,7 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import MkDocsException
+
 from generator.check.library import FileCache
+from generator.mkdocs.error_page import or_errors, show_errors
 from generator.render.cache import RenderCache
 from generator.source.errors import SopValidationError
 
@@ -59,6 +63,10 @@ class ServeSession:
     pages: dict[str, str] = field(default_factory=dict)
     snapshot: Snapshot = field(default_factory=dict)
     complete: bool = False
+    failure: str | None = None
+    """Why the running build failed, as the plugin's ``on_build_error`` heard it."""
+    errors: str | None = None
+    """The errors of the last build while it failed; the browser is shown them."""
 
     def built(self) -> None:
         """A full build ended: remember the watched files as they are now."""
@@ -70,13 +78,32 @@ class ServeSession:
             return []
         return [Path(self.config.docs_dir), Path(self.config.config_file_path), self.sop_dir]
 
+    def attach(self, server: Any) -> None:
+        """Give MkDocs' live-reload server the fast path and the error page."""
+        server.builder = self.wrap(server.builder)
+        server.set_app(show_errors(server.get_app(), lambda: self.errors))
+        server.error_handler = or_errors(server.error_handler, lambda: self.errors)
+
     def wrap(self, full_build: Callable[..., Any]) -> Callable[..., Any]:
-        """The server's builder: the fast path first, MkDocs' full build when it declines."""
+        """The server's builder: the fast path first, MkDocs' full build when it declines.
+        A failed build is not raised to the server (which would keep every request waiting
+        for a good one): its errors are kept for the error page until a build succeeds."""
         def builder(config: Any = None) -> Any:
-            if config is None and fast_rebuild(self):
+            self.failure = None
+            try:
+                if config is None and fast_rebuild(self):
+                    self.errors = None
+                    return None
+                self.complete = False
+                result = full_build(config) if config is not None else full_build()
+            except Exception as exc:
+                if not isinstance(exc, MkDocsException):
+                    log.exception("sopgen: the rebuild failed")  # a bug: keep its traceback
+                self.errors = self.failure or f"{type(exc).__name__}: {exc}"
+                log.error("sopgen: the site was not rebuilt; the browser shows why")
                 return None
-            self.complete = False
-            return full_build(config) if config is not None else full_build()
+            self.errors = None
+            return result
         return builder
 
 

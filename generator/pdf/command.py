@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from generator.check.library import Library, load_library
-from generator.pdf.jobs import UnknownSopError, jobs_for, select
+from generator.pdf.jobs import jobs_for, select
 from generator.pdf.printer import PrintError, print_jobs
 
 
@@ -36,20 +35,15 @@ def _library(config: Any, config_file: str) -> Library:
 
 def command(args: argparse.Namespace) -> int:
     """Build the site into a temporary folder (unless --site names a built one), then print
-    the jobs of the chosen SOPs, one progress line per file."""
-    from generator.mkdocs.build import SiteError, build_site, load_site_config
+    the jobs of the chosen SOPs, one progress line per file. Errors go to ``cli.main``."""
+    from generator.mkdocs.build import build_site, load_site_config
 
     with tempfile.TemporaryDirectory(prefix="sopgen-pdf-") as tmp:
-        try:
-            config = load_site_config(args.config_file, site_dir=args.site or tmp)
-            jobs = jobs_for(select(_library(config, args.config_file), args.sops))
-            if args.site is None:
-                build_site(config)
-            print(f"printing {len(jobs)} PDF files to {args.output}", flush=True)
-            print_jobs(Path(config.site_dir), jobs, Path(args.output),
-                       config.use_directory_urls,
-                       lambda n, total, job, path: print(f"[{n}/{total}] {path}", flush=True))
-        except (UnknownSopError, PrintError, SiteError) as exc:
-            print(f"sopgen: {exc}", file=sys.stderr)
-            return 2 if isinstance(exc, UnknownSopError) else 1
+        config = load_site_config(args.config_file, site_dir=args.site or tmp)
+        jobs = jobs_for(select(_library(config, args.config_file), args.sops))
+        if args.site is None:
+            build_site(config)
+        print(f"printing {len(jobs)} PDF files to {args.output}", flush=True)
+        print_jobs(Path(config.site_dir), jobs, Path(args.output), config.use_directory_urls,
+                   lambda n, total, job, path: print(f"[{n}/{total}] {path}", flush=True))
     return 0

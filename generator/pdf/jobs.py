@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.check.library import Library, SopEntry
 from generator.render.paths import SopPages, sop_page_path
+from generator.user_error import UserError
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,11 @@ class PrintJob:
     landscape: bool = False
 
 
-class UnknownSopError(ValueError):
-    """A name on the command line that is no SOP of the library."""
+class UnknownSopError(UserError):
+    """A name on the command line that is no SOP of the library (exit status 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=2)
 
 
 def pdf_path(page: str) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 from generator.pdf.jobs import PrintJob
 from generator.render.urls import page_url
+from generator.user_error import UserError
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -28,7 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-class PrintError(RuntimeError):
+class PrintError(UserError):
     """Nothing sensible to print: no chromium, a page missing from the site, no plugin."""
 
 
