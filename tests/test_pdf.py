@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -90,6 +91,10 @@ def test_pdf_command_builds_and_prints_every_sop(
     assert [line.split()[0] for line in lines if line.startswith("[")] == [
         "[1/3]", "[2/3]", "[3/3]"]
     assert len(read(out / SEED_OFFICIAL).pages) == 3  # identity page + 2 flowchart pages
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert {oct((out / name).stat().st_mode & 0o777) for name in (*SEED_PDFS, SEED_OFFICIAL)} \
+        == {oct(0o666 & ~mask)}  # readable as any file the user makes, not mkstemp's 600
     steps = len(load_library(REPO / "sop").by_id("pengukuran-kinerja").sop.steps)
     checklist, cards = (read(out / name) for name in SEED_PDFS)
     assert len(cards.pages) == math.ceil(steps / 4) == 4

@@ -79,7 +79,15 @@ def _print_one(browser: Any, url: str, job: PrintJob, target: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 600 would hide the PDF from colleagues
     os.replace(tmp, target)
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 Progress = Callable[[int, int, PrintJob, Path], None]
