@@ -1,17 +1,31 @@
-"""The corpus of bad files (tests/data/bad): each gives its exact error, never a traceback."""
+"""The corpus of bad input (tests/data/bad): each gives its exact error, never a traceback
+and never a hang.
+
+Most cases are files in the folder. Cases a repository cannot hold (a named pipe, a link
+loop, a file the system refuses to read) are made by the functions in ``MADE`` under the
+name their expected line uses; ``expected-errors.txt`` lists both kinds.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import socket
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from generator.check import discover
 from generator.cli import main
 from generator.source.load import MAX_FILE_BYTES
 from helpers.sops import MINIMAL, write_sop
 
 BAD = Path(__file__).parent / "data" / "bad"
+IS_ROOT = os.geteuid() == 0
 
 
 def expected() -> dict[str, str]:
@@ -20,21 +34,105 @@ def expected() -> dict[str, str]:
     return {name: error for name, error in pairs}
 
 
+@contextmanager
+def deadline(seconds: float = 10) -> Iterator[None]:
+    """Fail instead of hanging: a read that blocks (a FIFO opened for reading) is
+    interrupted by the alarm and the test fails with the blocked call's traceback."""
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"no answer within {seconds} s: something blocks")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    status = main(["check", "--sop-dir", str(tmp_path / "sop")])
+    with deadline():
+        status = main(["check", "--sop-dir", str(tmp_path / "sop")])
     err = capsys.readouterr().err.replace(f"{tmp_path}/", "")
     return status, err
 
 
+def refuse_reading(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make the system refuse to open files called ``name``, as chmod 000 does for a user
+    that is not root (tests run as root in CI, and root may read anything)."""
+    real_open = os.open
+
+    def fake_open(path: str | os.PathLike[str], flags: int, *args: int, **kw: int) -> int:
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kw)
+
+    monkeypatch.setattr(os, "open", fake_open)
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make the folder called ``name`` unreadable for discovery, even to root."""
+    real_scan = discover._scan
+
+    def fake_scan(folder: Path) -> list[os.DirEntry[str]]:
+        if folder.name == name:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real_scan(folder)
+
+    monkeypatch.setattr(discover, "_scan", fake_scan)
+
+
+def _socket(path: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+
+
+def _device(path: Path) -> None:
+    if not IS_ROOT:
+        pytest.skip("making a device node needs root")
+    os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # like /dev/null
+
+
+def _unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path.write_text(MINIMAL, encoding="utf-8")
+    refuse_reading(monkeypatch, path.name)
+
+
+def _unreadable_folder(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_sop(path, "a.yaml")
+    refuse_listing(monkeypatch, path.name)
+
+
+Maker = Callable[[Path, pytest.MonkeyPatch], None]
+MADE: dict[str, Maker] = {
+    "fifo.yaml": lambda path, _: os.mkfifo(path),
+    "socket.yaml": lambda path, _: _socket(path),
+    "device.yaml": lambda path, _: _device(path),
+    "folder.yaml": lambda path, _: path.mkdir(),
+    "broken-link.yaml": lambda path, _: path.symlink_to("nowhere.yaml"),
+    "link-loop.yaml": lambda path, _: path.symlink_to(path.name),
+    "link-outside.yaml": lambda path, _: path.symlink_to(
+        write_sop(path.parent.parent.parent, "outside.yaml")),
+    "legal.YAML": lambda path, _: path.write_text(MINIMAL, encoding="utf-8"),
+    "sop.Yml": lambda path, _: path.write_text(MINIMAL, encoding="utf-8"),
+    "unreadable.yaml": _unreadable,
+    "unreadable-folder": _unreadable_folder,
+}
+
+
 def test_every_bad_file_is_listed() -> None:
-    assert sorted(expected()) == sorted(p.name for p in BAD.glob("*.yaml"))
+    assert sorted(expected()) == sorted([p.name for p in BAD.glob("*.yaml")] + list(MADE))
 
 
 @pytest.mark.parametrize("name", sorted(expected()))
 def test_bad_file_gives_its_exact_error(name: str, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+                                        capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "sop" / "u").mkdir(parents=True)
-    shutil.copy(BAD / name, tmp_path / "sop" / "u" / name)
+    if name in MADE:
+        MADE[name](tmp_path / "sop" / "u" / name, monkeypatch)
+    else:
+        shutil.copy(BAD / name, tmp_path / "sop" / "u" / name)
     status, err = check(tmp_path, capsys)
     if expected()[name] == "OK":
         assert status == 0
@@ -42,6 +140,7 @@ def test_bad_file_gives_its_exact_error(name: str, tmp_path: Path,
         assert status == 1
         assert err.splitlines()[0] == expected()[name]
         assert "Traceback" not in err
+        assert "\x1b" not in err and "\x07" not in err
 
 
 def test_file_of_many_megabytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,7 +52,9 @@ def _folder_problem(sop_dir: Path) -> str | None:
     except FileNotFoundError:
         return "the SOP folder does not exist"
     except OSError as exc:
-        return f"the SOP folder cannot be read: {_link_problem(exc)}"
+        if exc.errno == errno.ELOOP:
+            return "the SOP folder is a link that leads round in a circle; it cannot be read"
+        return f"the SOP folder cannot be read ({os_problem(exc)})"
     kind = special_kind(mode)
     if kind == "a folder":
         return None
@@ -88,8 +90,8 @@ class _Walker:
         try:
             entries = _scan(folder)
         except OSError as exc:
-            self.error(folder, f"this folder cannot be read: {os_problem(exc)}; its SOPs "
-                               "are missing")
+            self.error(folder, f"this folder cannot be read ({os_problem(exc)}); the SOPs "
+                               "in it are missing")
             return
         for entry in entries:
             if not entry.name.startswith(("_", ".")):
@@ -101,7 +103,7 @@ class _Walker:
         try:
             mode = path.stat().st_mode  # follows a link; refuses a broken or looping one
         except OSError as exc:
-            reason = _link_problem(exc) if is_link else f"cannot be read: {os_problem(exc)}"
+            reason = _link_problem(exc) if is_link else f"this cannot be read ({os_problem(exc)})"
             if looks_like_sop:
                 self.error(path, reason)
             elif is_link:  # perhaps a unit folder's link: worth a word, not a failed build

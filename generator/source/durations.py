@@ -78,7 +78,7 @@ def _finite(value: float | str, shown: str) -> float:
     if math.isnan(amount):
         reason = ".nan is not a number"
     elif isinstance(value, float) and math.isinf(value):
-        reason = f"{'-' if value < 0 else ''}.inf is infinite"
+        reason = "the number is infinite (.inf) or too large to count"
     elif amount > MAX_AMOUNT:
         reason = f"{shown} is too large (more than {MAX_AMOUNT:,.0f})"
     else:

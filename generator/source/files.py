@@ -32,7 +32,7 @@ def special_kind(mode: int) -> str | None:
 def os_problem(exc: OSError) -> str:
     """Why the system refused, in words an author can act on."""
     if isinstance(exc, PermissionError):
-        return "permission denied; check who may read it"
+        return "permission denied"
     return (exc.strerror or type(exc).__name__).lower()
 
 
@@ -47,7 +47,8 @@ def read_source(path: Path, display_path: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
-        raise fail(f"the file cannot be opened: {os_problem(exc)}") from None
+        raise fail(f"the file cannot be opened ({os_problem(exc)}); check that it may be "
+                   "read") from None
     try:
         info = os.fstat(fd)
         kind = special_kind(info.st_mode)
@@ -60,7 +61,7 @@ def read_source(path: Path, display_path: str) -> bytes:
                        f"{MAX_FILE_BYTES:,}")
         return raw
     except OSError as exc:
-        raise fail(f"the file cannot be read: {os_problem(exc)}") from None
+        raise fail(f"the file cannot be read ({os_problem(exc)})") from None
     finally:
         os.close(fd)
 

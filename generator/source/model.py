@@ -19,6 +19,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -125,13 +126,14 @@ class Revision(Strict):
     number: Text = Field(description="Revision number as the office writes it, e.g. '01'.")
     changes: Text = Field(description="What changed.")
 
-    @model_validator(mode="before")
+    @field_validator("number", mode="before")
     @classmethod
     def _number_as_text(cls, value: Any) -> Any:
-        number = value.get("number") if isinstance(value, dict) else None
-        if isinstance(number, int | float) and not isinstance(number, bool):
-            return {**value, "number": str(value["number"])}
-        return value
+        """'number: 1' is the text '1'; 'number: true' is a slip, not a revision."""
+        if isinstance(value, bool):
+            raise ValueError(f"{str(value).lower()} is not a revision number; write the "
+                             "number, e.g. '01'")
+        return str(value) if isinstance(value, int | float) else value
 
 
 class Approval(Strict):

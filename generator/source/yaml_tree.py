@@ -64,7 +64,7 @@ class Builder:
                                                        "are YAML aliases (*name) repeating a "
                                                        "block?"))
         if len(path) > MAX_DEPTH:
-            raise LoadFailure(self._at(node, path[:MAX_DEPTH], (
+            raise LoadFailure(self._at(node, path[:1], (
                 f"values nested more than {MAX_DEPTH} levels deep; an SOP needs a few")))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -163,6 +163,7 @@ def reader_error(text: str, display_path: str) -> SopError:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     code = ord(found.group())
-    what = "a NUL byte (U+0000): is this a binary file, or saved as UTF-16?" if code == 0 \
-        else f"the character U+{code:04X} is not allowed in YAML"
-    return SopError(display_path, line, column, "", f"{what}; remove it")
+    message = ("the file holds a NUL byte (U+0000), which YAML refuses; is it a binary "
+               "file, or saved as UTF-16?") if code == 0 else (
+        f"the control character U+{code:04X} is not allowed in YAML; remove it")
+    return SopError(display_path, line, column, "", message)
