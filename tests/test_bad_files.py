@@ -161,3 +161,79 @@ def test_folder_linked_from_outside(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert status == 1
     assert err.splitlines()[0] == ("sop/luar:1:1: this folder links to a place outside the SOP "
                                    "folder; its files are not read")
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda sop: None, "sop:1:1: the SOP folder does not exist"),
+    (lambda sop: sop.write_text("x", encoding="utf-8"),
+     "sop:1:1: this is a file, not a folder; SOP files go in a folder "
+     "(sop/<unit>/<name>.yaml)"),
+    (lambda sop: os.mkfifo(sop), "sop:1:1: this is a named pipe (FIFO), not a folder; SOP "
+                                 "files go in a folder (sop/<unit>/<name>.yaml)"),
+    (lambda sop: sop.symlink_to("sop"), "sop:1:1: the SOP folder is a link that leads round "
+                                        "in a circle; it cannot be read"),
+    (lambda sop: (sop / "u").mkdir(parents=True),
+     "sop:1:1: this folder has no SOP files (*.yaml); write one with `sopgen new`"),
+], ids=["missing", "file", "fifo", "loop", "empty"])
+def test_the_sop_folder_itself(make: Callable[[Path], object], message: str, tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    make(tmp_path / "sop")
+    assert check(tmp_path, capsys) == (1, f"{message}\n1 error found\n")
+
+
+def test_only_skipped_entries_name_themselves(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "sop" / "u").mkdir(parents=True)
+    os.mkfifo(tmp_path / "sop" / "u" / "a.yaml")
+    (tmp_path / "sop" / "u" / "b.yml").symlink_to("gone.yml")
+    (tmp_path / "sop" / "u" / "_draft.yaml").symlink_to("gone.yml")  # '_': skipped by design
+    (tmp_path / "sop" / "u" / "notes.txt").write_text("not an SOP", encoding="utf-8")
+    assert check(tmp_path, capsys) == (1, (
+        "sop/u/a.yaml:1:1: this is a named pipe (FIFO), not a file; it is not read\n"
+        "sop/u/b.yml:1:1: this link leads to nothing (its target does not exist)\n"
+        "2 errors found\n"))
+
+
+def test_links_inside_the_folder_are_followed_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml")
+    (tmp_path / "sop" / "u" / "b.yaml").symlink_to("a.yaml")
+    (tmp_path / "sop" / "v").symlink_to("u", target_is_directory=True)
+    (tmp_path / "sop" / "w").symlink_to("gone")
+    status, _ = check(tmp_path, capsys)
+    assert status == 0
+    assert capsys.readouterr().out == ""
+    warnings = [r.getMessage().replace(f"{tmp_path}/", "") for r in caplog.records]
+    assert warnings == [
+        "sop/v:1:1: this folder is a link to sop/u; its SOPs are read there, not twice",
+        "sop/w:1:1: this link leads to nothing (its target does not exist)"]
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root reads files whatever their mode (see MADE)")
+def test_a_file_without_read_permission(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml").chmod(0)
+    assert check(tmp_path, capsys)[1].splitlines()[0] == (
+        "sop/u/a.yaml:1:1: the file cannot be opened (permission denied); check that it may "
+        "be read")
+
+
+@pytest.mark.parametrize("time", [".inf", ".nan"])
+def test_build_fails_in_words_on_a_time_that_is_not_finite(
+        time: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    from helpers.site import make_project
+
+    sop_dir = tmp_path / "src"
+    write_sop(sop_dir, "u/a.yaml", MINIMAL.replace("time: 20", f"time: {time}"))
+    project = make_project(tmp_path, sop_dir)
+    os.mkfifo(project / "sop" / "u" / "pipe.yaml")
+    with deadline(60):
+        status = main(["build", "-f", str(project / "mkdocs.yml"),
+                       "-d", str(tmp_path / "site")])
+    err = capsys.readouterr().err + caplog.text  # MkDocs logs the errors
+    assert status == 1
+    assert "Traceback" not in err
+    assert "sop/u/a.yaml:17:13: steps[1].standard.time: " in err
+    assert "sop/u/pipe.yaml:1:1: this is a named pipe (FIFO), not a file; it is not read" in err

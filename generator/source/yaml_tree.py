@@ -8,6 +8,7 @@ lets us refuse duplicate keys, alias bombs, merge keys and deep nesting, each in
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import yaml
@@ -148,10 +149,10 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
-_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
                        "\U00010000-\U0010ffff]")
-"""Characters YAML (libyaml) refuses anywhere in a file: controls, surrogates, U+FEFF
-inside the text, U+FFFE and U+FFFF."""
+"""Characters YAML (libyaml) refuses anywhere in a file: controls, surrogates, U+FFFE and
+U+FFFF."""
 
 
 def reader_error(text: str, display_path: str) -> SopError:
@@ -165,5 +166,6 @@ def reader_error(text: str, display_path: str) -> SopError:
     code = ord(found.group())
     message = ("the file holds a NUL byte (U+0000), which YAML refuses; is it a binary "
                "file, or saved as UTF-16?") if code == 0 else (
-        f"the control character U+{code:04X} is not allowed in YAML; remove it")
+        f"the {'control ' if unicodedata.category(chr(code)) == 'Cc' else ''}character "
+        f"U+{code:04X} is not allowed in YAML; remove it")
     return SopError(display_path, line, column, "", message)
