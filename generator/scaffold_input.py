@@ -30,8 +30,8 @@ class SiteFacts:
     units: dict[str, tuple[str, str]]
 
 
-_REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
-_REFUSED_CHARS = {"\ufeff", "\ufffe", "\uffff"}
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_REFUSED_CHARS = frozenset({"\ufeff", "\ufffe", "\uffff"})
 
 
 def clean(value: str, what: str) -> str:

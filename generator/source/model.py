@@ -6,8 +6,6 @@ Every field carries a description: they become the JSON Schema editors show auth
 
 from __future__ import annotations
 
-import datetime
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -16,82 +14,26 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
-    StringConstraints,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from generator.source.durations import DURATION_PATTERN, MAX_AMOUNT, Duration, parse_duration
+from generator.source.fields import (
+    ID_PATTERN,
+    Date,
+    Identifier,
+    OptionalDate,
+    OptionalText,
+    StepDuration,
+    Target,
+    Text,
+    TextList,
+    as_list,
+)
 
-ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
-"""Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-
-
-def _as_list(value: Any) -> Any:
-    """Accept a single item where a list is expected: `actors: kepala_dinas`."""
-    return [value] if isinstance(value, str | dict) else value
-
-
-def _blank_to_none(value: Any) -> Any:
-    """An empty string means 'not filled in yet', the same as leaving the field out."""
-    return None if isinstance(value, str) and not value.strip() else value
-
-
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _date(value: Any) -> Any:
-    """Only ``YYYY-MM-DD``: pydantic would read 0, 86400 or '86400' as seconds since 1970,
-    a date nobody meant; a date the YAML parser made (``!!timestamp``) is fine."""
-    if value is None or (isinstance(value, datetime.date)
-                         and not isinstance(value, datetime.datetime)):
-        return value
-    shown = str(value).strip() if isinstance(value, str) else repr(value)
-    if isinstance(value, str) and DATE_PATTERN.match(shown):
-        try:
-            return datetime.date.fromisoformat(shown)
-        except ValueError:
-            raise ValueError(f"'{shown}' is not a date of the calendar (check the month and "
-                             "day)") from None
-    kind = "a number" if isinstance(value, int | float) and not isinstance(value, bool) else ""
-    reason = f"{shown} is a number, not a date" if kind else f"'{shown}' is not a date"
-    raise ValueError(f"{reason}; write it as YYYY-MM-DD, e.g. 2024-01-31")
-
-
-def _target(value: Any) -> Any:
-    """A step number or a word; ``yes: true`` would otherwise be read as step 1."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        shown = str(value).lower() if isinstance(value, bool) else repr(value)
-        raise ValueError(f"{shown} is not a place to go: write 'next', 'end', a step id or a "
-                         "step number (1 = first step)")
-    return value
-
-
-TextList = Annotated[
-    list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-OptionalDate = Annotated[datetime.date | None, BeforeValidator(_date),
-                         BeforeValidator(_blank_to_none)]
-Date = Annotated[datetime.date, BeforeValidator(_date)]
-StepDuration = Annotated[
-    Duration,
-    BeforeValidator(parse_duration),
-    PlainSerializer(lambda d: d.text, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": MAX_AMOUNT},
-                              {"type": "string", "pattern": DURATION_PATTERN}]}),
-]
-Target = Annotated[
-    int | str,
-    BeforeValidator(_target),
-    Field(description="Where this answer leads: 'next' (the following step), 'end' (the "
-                      "procedure ends), a step id, or a step number (1 = first step)."),
-]
-
+__all__ = ["ID_PATTERN", "Approval", "Dates", "Decision", "MutuBaku", "RecordEntry",
+           "Records", "RelatedSop", "Responsible", "Revision", "Role", "Sop", "SopKind",
+           "Step", "StepDuration", "Strict", "Target"]
 
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, values are immutable."""
@@ -218,7 +160,7 @@ class Step(Strict):
     id: Identifier | None = Field(None, description="Optional id for decision targets.")
     action: Text = Field(description="Uraian kegiatan: an active verb phrase without subject.")
     actors: Annotated[list[Identifier], BeforeValidator(
-        _as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
+        as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
         min_length=1, description="Role id(s) that act in this step (several for a meeting).")
     standard: MutuBaku = Field(description="Mutu Baku: kelengkapan, waktu, output.")
     notes: OptionalText = Field(None, description="Keterangan.")
@@ -241,7 +183,7 @@ class Sop(Strict):
     legal_basis: TextList = Field(default_factory=list, description="Dasar Hukum.")
     qualifications: TextList = Field(default_factory=list, description="Kualifikasi Pelaksana.")
     related: Annotated[list[RelatedSop], BeforeValidator(
-        _as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
+        as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
         default_factory=list, description="Keterkaitan: related SOPs.")
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
     warnings: TextList = Field(default_factory=list, description="Peringatan.")
