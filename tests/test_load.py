@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from generator.source.load import MAX_FILE_BYTES, LoadFailure, load_file, parse_text
+from generator.source.errors import SopError, printable
+from generator.source.load import MAX_FILE_BYTES, LoadFailure, decode, load_file, parse_text
 
 
 def parse(text: str) -> object:
@@ -92,3 +94,81 @@ def test_file_too_large(tmp_path: Path) -> None:
     with pytest.raises(LoadFailure) as info:
         load_file(path, "sop/x.yaml")
     assert "may be at most" in str(info.value.error)
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """read_source opens non-blocking and checks fstat: a pipe swapped in after discovery
+    is refused at once (opened plainly, it would wait for a writer forever)."""
+    os.mkfifo(tmp_path / "x.yaml")
+    with pytest.raises(LoadFailure) as info:
+        load_file(tmp_path / "x.yaml", "sop/x.yaml")
+    assert str(info.value.error) == ("sop/x.yaml:1:1: this is a named pipe (FIFO), not a "
+                                     "file; an SOP is a plain text file")
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LoadFailure) as info:
+        load_file(tmp_path, "sop/x.yaml")
+    assert "this is a folder, not a file" in str(info.value.error)
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("title: Café\norganization: B\x07\n", "2:16"),
+    ("é: [1, 2]\nx: 'ü\x00'\n", "2:6"),
+    ("a: \ufeffb\nc: \ufffe\n", "2:4"),
+])
+def test_refused_characters_are_named_by_line_and_column(text: str, where: str) -> None:
+    """libyaml counts bytes from the start of the file; authors count lines and columns."""
+    assert failure(text).startswith(f"sop/x.yaml:{where}: ")
+
+
+@pytest.mark.parametrize(("raw", "encoding"), [
+    ("title: A\n".encode("utf-16"), "UTF-16"), ("title: A\n".encode("utf-16-be"), "UTF-16"),
+    ("title: A\n".encode("utf-32"), "UTF-32"), ("title: A\n".encode("utf-16-le"), "UTF-16"),
+])
+def test_wide_encodings_are_named(raw: bytes, encoding: str) -> None:
+    with pytest.raises(LoadFailure) as info:
+        decode(raw, "sop/x.yaml")
+    assert str(info.value.error) == (f"sop/x.yaml:1:1: the file is saved as {encoding}, not "
+                                     "UTF-8; save it as UTF-8")
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("title: A\n  organization: B\n", "this line is indented deeper than the line above "
+                                      "(column 3, not 1)"),
+    ("roles:\n  - id: a\n    name: B\n      x: 1\n", "(column 7, not 5)"),
+    ("title: Rapat: evaluasi\n", "text that contains ': ' must be quoted"),
+])
+def test_misplaced_colon_gets_a_hint(text: str, hint: str) -> None:
+    message = failure(text)
+    assert "mapping values are not allowed in this context; " in message
+    assert hint in message
+
+
+def test_merge_keys_are_refused_in_words() -> None:
+    assert failure("a: &a {x: 1}\nb:\n  <<: *a\n") == (
+        "sop/x.yaml:3:3: b: merge keys ('<<: *name') are not supported: they hide where a "
+        "value comes from; write the keys out")
+
+
+def test_a_quoted_merge_key_is_just_a_key() -> None:
+    assert parse('"<<": 1\n').data == {"<<": 1}  # type: ignore[attr-defined]
+
+
+def test_unknown_tags_are_refused_in_words() -> None:
+    assert failure("a: !secret x\n") == ("sop/x.yaml:1:4: a: the YAML tag '!secret' is not "
+                                         "supported; write the plain value")
+    assert "the YAML tag" in failure("a: !!python/name:os.system x\n")
+
+
+def test_deep_nesting_is_refused_before_the_stack_runs_out() -> None:
+    for opening, closing in (("[", "]"), ("{a: ", "}")):
+        message = failure("a: " + opening * 900 + "1" + closing * 900 + "\n")
+        assert message.startswith("sop/x.yaml:1:") and "nested more than" in message
+
+
+def test_printable_escapes_what_a_terminal_would_act_on() -> None:
+    assert printable("a\x1b]0;t\x07b\r\n\tc\u202ed\x9be\udcff") == \
+        "a\\x1b]0;t\\x07b\\x0d\\x0a\tc\\u202ed\\x9be\\udcff"
+    assert str(SopError("f\x1b.yaml", 1, 2, "k\x1b", "m\x1b")) == \
+        "f\\x1b.yaml:1:2: k\\x1b: m\\x1b"

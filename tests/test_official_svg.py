@@ -243,7 +243,8 @@ def test_drawings_of_the_fixtures_are_clean(seed: SopView, decisions: SopView,
 
 def _generated_sop(rng: random.Random) -> str:
     """A random SOP: 1-7 roles, 1-16 steps, some done by several roles, decisions that
-    loop back, jump ahead or end early (every step stays reachable: 'yes' goes on)."""
+    loop back, jump ahead or end early (every step stays reachable: 'yes' goes on; the
+    answers go to different places and the last step can always end)."""
     roles, count = rng.randint(1, 7), rng.randint(1, 16)
     lines = ["title: T", "organization: O", "kind: rutin", "roles:"]
     lines += [f"  - {{id: r{r}, name: Peran {r}{' panjang' * rng.randint(0, 4)}}}"
@@ -257,6 +258,10 @@ def _generated_sop(rng: random.Random) -> str:
             targets = [*(t for t in range(1, count + 1) if t != i + 1), "end"]
             no = rng.choice(targets)
             yes = "next" if i < count - 1 else rng.choice([t for t in targets if t != no])
+            if i < count - 1 and no == i + 2:  # both answers would go to the next step
+                no = "end"
+            if i == count - 1 and "end" not in (yes, no):  # a loop needs a way out
+                yes = "end"
             lines.append(f"    decision: {{question: 'Q{i + 1}?', yes: {yes}, no: {no}}}")
         lines.append("    standard: {time: 5}")
     return "\n".join(lines) + "\n"

@@ -33,7 +33,8 @@ text = st.text(alphabet=st.sampled_from(HOSTILE_CHARS) | st.characters(
 
 @st.composite
 def sops(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid SOP: every step reachable because a decision's 'yes' always goes on."""
+    """A valid SOP: every step reachable and every step can end, because a decision's
+    'yes' always goes on; its 'no' leads somewhere else."""
     role_count = draw(st.integers(1, 5))
     names = draw(st.lists(text, min_size=role_count, max_size=role_count,
                           unique_by=lambda name: " ".join(name.casefold().split())))
@@ -47,9 +48,11 @@ def sops(draw: st.DrawFn) -> dict[str, Any]:
             "time": draw(st.integers(0, 600) | st.sampled_from(["2 jam", "1 hari kerja"])),
             "inputs": draw(st.lists(text, max_size=2)), "output": draw(text)}}
         if draw(st.booleans()) and step_count > 1:
-            others = [n for n in range(1, step_count + 1) if n != i + 1]
+            # 'no' goes elsewhere than 'yes' (the next step, or the end after the last)
+            others = [n for n in range(1, step_count + 1) if n not in (i + 1, i + 2)]
+            ends = ["end"] if i + 1 < step_count else []
             step["decision"] = {"question": draw(text), "yes": "next",
-                                "no": draw(st.sampled_from(["end", *others]))}
+                                "no": draw(st.sampled_from([*ends, *others]))}
         steps.append(step)
     return {"title": draw(text), "organization": draw(text), "kind": "rutin",
             "roles": roles, "steps": steps, "warnings": draw(st.lists(text, max_size=2))}

@@ -195,3 +195,53 @@ def test_duplicate_role_name_in_one_sop(tmp_path: Path) -> None:
     errors = errors_of(_write(tmp_path, text))
     assert errors == [f"sop/unit/a.yaml:{line_of(text, 'name: petugas ')}:11: roles[1].name: "
                       "duplicate role name 'petugas': two lanes would look the same"]
+
+
+def test_every_mapping_of_the_format_has_a_place_for_key_hints() -> None:
+    """A new model must be named in keys.PLACES, or its unknown keys lose their hints."""
+    from generator.check.keys import PLACES
+    from generator.source.model import Strict
+
+    models = {model for model, _ in PLACES.values()}
+    assert models == set(Strict.__subclasses__())
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (MINIMAL.replace("      time: 20\n", "      time: 20\n    output: Berkas\n"),
+     "steps[1].output: 'output' belongs inside a step's standard, not inside a step"),
+    (MINIMAL.replace("    name: Petugas\n", "    name: Petugas\n    action: x\n"),
+     "roles[0].action: 'action' belongs inside a step, not inside a role"),
+    (MINIMAL.replace("      time: 10\n", "      time: 10\n      kind: rutin\n"),
+     "steps[0].standard.kind: 'kind' belongs at the top level, not inside a step's standard"),
+    (MINIMAL.replace("      time: 10\n", "      time: 10\n      tiem: 3\n"),
+     "steps[0].standard.tiem: unknown key 'tiem' (did you mean 'time'?)"),
+])
+def test_a_key_at_the_wrong_level_says_where_it_belongs(tmp_path: Path, text: str,
+                                                         message: str) -> None:
+    assert one_error(tmp_path, text).split(": ", 1)[1] == message
+
+
+def test_a_loop_that_can_be_left_is_fine(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 5\n", "      time: 5\n    decision:\n"
+                           "      question: Setuju?\n      yes: end\n      no: 2\n")
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    assert load_library(tmp_path / "sop").entries[0].id == "a"
+
+
+def _steps(*decisions: tuple[str, str] | None) -> str:
+    """An SOP whose steps are plain (None) or decisions with (yes, no)."""
+    text = MINIMAL[:MINIMAL.index("steps:\n") + len("steps:\n")]
+    for i, decision in enumerate(decisions, start=1):
+        text += f"  - action: Langkah {i}\n    actors: petugas\n    standard:\n      time: 5\n"
+        if decision:
+            text += (f"    decision:\n      question: Q{i}?\n      yes: {decision[0]}\n"
+                     f"      no: {decision[1]}\n")
+    return text
+
+
+def test_only_the_trapped_steps_are_named(tmp_path: Path) -> None:
+    text = _steps(("next", "5"), None, ("next", "2"), ("2", "3"), None)
+    assert one_error(tmp_path, text) == (
+        f"sop/unit/a.yaml:{line_of(text, 'Q4?')}:7: steps[3].decision: the procedure can "
+        "never end: steps 2, 3, 4 only lead to each other; let 'yes' or 'no' lead to 'end' or "
+        "to a later step")

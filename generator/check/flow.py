@@ -85,3 +85,20 @@ def reachable(sop: Sop) -> set[int]:
                 todo.append(nxt)
     return seen
 
+
+def finishing(sop: Sop) -> set[int]:
+    """Indexes of the steps from which some path reaches the end.
+
+    A step outside this set is caught in a loop with no way out: a procedure that, once
+    there, can never be completed (e.g. ``yes: 1, no: 2`` on the last step)."""
+    predecessors: dict[int | None, list[int]] = {}
+    for edge in edges(sop):
+        predecessors.setdefault(edge.target, []).append(edge.source)
+    seen: set[int] = set(predecessors.get(None, []))
+    todo = list(seen)
+    while todo:
+        for earlier in predecessors.get(todo.pop(), []):
+            if earlier not in seen:
+                seen.add(earlier)
+                todo.append(earlier)
+    return seen

@@ -7,6 +7,7 @@ single error anywhere stops the build with every error listed, and nothing on di
 from __future__ import annotations
 
 import gc
+import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,13 +16,15 @@ from pathlib import Path
 
 from generator.check import across as validate_site
 from generator.check import validate
+from generator.check.discover import SOP_SUFFIXES, discover
 from generator.source.durations import DurationTotal, total_of
 from generator.source.errors import SopError, SopValidationError
 from generator.source.load import LoadFailure, SourceDocument, load_file
 from generator.source.model import Sop
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
-SOP_SUFFIXES = (".yaml", ".yml")
+__all__ = ["NAME_PATTERN", "SOP_SUFFIXES", "FileCache", "Library", "SopEntry", "load_library"]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,28 +63,8 @@ class Library:
         return result
 
 
-def discover(sop_dir: Path) -> list[Path]:
-    """SOP files under ``sop_dir``; files and folders starting with '_' or '.' are skipped."""
-    found = []
-    for path in sorted(sop_dir.rglob("*")):
-        parts = path.relative_to(sop_dir).parts
-        if path.suffix in SOP_SUFFIXES and not any(p.startswith(("_", ".")) for p in parts):
-            found.append(path)
-    return found
-
-
-def linked_folders_outside(sop_dir: Path) -> list[Path]:
-    """Folders in ``sop_dir`` that are links to a place outside it (never read, reported)."""
-    root = sop_dir.resolve()
-    return [path for path in sorted(sop_dir.rglob("*"))
-            if path.is_symlink() and path.is_dir() and not path.resolve().is_relative_to(root)]
-
-
-def _check_location(path: Path, sop_dir: Path, display: str) -> SopError | None:
-    """Names become URLs and file names: refuse unsafe ones and links leaving the folder."""
-    if not path.resolve().is_relative_to(sop_dir.resolve()):
-        return SopError(display, 1, 1, "", "this file links to a place outside the SOP "
-                                           "folder; copy the file in instead")
+def _check_name(path: Path, sop_dir: Path, display: str) -> SopError | None:
+    """Names become URLs and file names: refuse unsafe ones."""
     for part in (*path.relative_to(sop_dir).parent.parts, path.stem):
         if not NAME_PATTERN.match(part):
             return SopError(display, 1, 1, "", f"the name '{part}' cannot be used in a URL: "
@@ -114,12 +97,15 @@ class FileCache:
 
 def _load_one(path: Path, sop_dir: Path, display: str, cache: FileCache | None,
               used: set[FileKey]) -> Loaded:
-    location_error = _check_location(path, sop_dir, display)
-    if location_error:
-        return None, None, [location_error]
+    name_error = _check_name(path, sop_dir, display)
+    if name_error:
+        return None, None, [name_error]
     if cache is None:
         return _read_and_check(path, display)
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:  # gone since discovery: read it uncached and report what happens
+        return _read_and_check(path, display)
     key = (str(path.resolve()), display, stat.st_mtime_ns, stat.st_size)
     used.add(key)
     return cache.get(key, lambda: _read_and_check(path, display))
@@ -165,13 +151,11 @@ def _load_library(sop_dir: Path, display_root: Path | None, cache: FileCache | N
     root = display_root or sop_dir.parent
     errors: list[SopError] = []
     good: list[tuple[str, SourceDocument, Sop]] = []
-    paths = discover(sop_dir) if sop_dir.is_dir() else []
-    if not paths:
-        raise SopValidationError([SopError(str(sop_dir), 1, 1, "", "no SOP files (*.yaml) "
-                                                                   "found in this folder")])
-    errors += [SopError(_display(link, root), 1, 1, "", "this folder links to a place outside "
-                        "the SOP folder; its files are not read") for link in
-               linked_folders_outside(sop_dir)]
+    found = discover(sop_dir, lambda path: _display(path, root))
+    for note in found.notes:
+        log.warning("%s", note)
+    errors += found.errors
+    paths = found.files
     used: set[FileKey] = set()
     for path in paths:
         display = _display(path, root)

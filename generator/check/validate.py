@@ -13,12 +13,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.check import flow
+from generator.check.keys import unknown_key_message
 from generator.source.errors import FieldPath, SopError, did_you_mean, known_list
 from generator.source.load import SourceDocument
-from generator.source.model import Sop, Strict
-
-ALL_KEYS = sorted({name for cls in Strict.__subclasses__() for name in cls.model_fields}
-                  | set(Sop.model_fields))
+from generator.source.model import Sop
 
 
 def check_model(doc: SourceDocument) -> tuple[Sop | None, list[SopError]]:
@@ -35,7 +33,7 @@ def _pydantic_error(doc: SourceDocument, err: Any) -> SopError:
     kind, given = err["type"], err.get("input")
     field = path[-1] if path else ""
     if kind == "extra_forbidden":
-        message = f"unknown key '{field}'{did_you_mean(str(field), ALL_KEYS)}"
+        message = unknown_key_message(path)
     elif kind == "missing":
         message = f"required field '{field}' is missing"
     elif kind == "string_pattern_mismatch":
@@ -77,9 +75,22 @@ def check_sop(doc: SourceDocument, sop: Sop) -> list[SopError]:
     errors = list(_check_roles(doc, sop))
     errors += _check_steps(doc, sop)
     if not any(e.field.startswith("steps") and "decision" in e.field for e in errors):
-        unreached = sorted(set(range(len(sop.steps))) - flow.reachable(sop))
-        errors += [doc.error(("steps", i), f"step {i + 1} is never reached: no step or "
-                                           "decision leads to it") for i in unreached]
+        errors += _check_flow(doc, sop)
+    return errors
+
+
+def _check_flow(doc: SourceDocument, sop: Sop) -> list[SopError]:
+    """Every step is reached from the start, and from every step the end can be reached."""
+    reached = flow.reachable(sop)
+    errors = [doc.error(("steps", i), f"step {i + 1} is never reached: no step or decision "
+                                      "leads to it")
+              for i in sorted(set(range(len(sop.steps))) - reached)]
+    trapped = sorted(reached - flow.finishing(sop))
+    if trapped:  # the last trapped step is a decision: a plain step would go on or end
+        steps = ", ".join(str(i + 1) for i in trapped)
+        errors.append(doc.error(("steps", trapped[-1], "decision"), (
+            f"the procedure can never end: steps {steps} only lead to each other; let "
+            "'yes' or 'no' lead to 'end' or to a later step")))
     return errors
 
 
@@ -121,6 +132,10 @@ def _check_steps(doc: SourceDocument, sop: Sop) -> Iterable[SopError]:
                 yield doc.error(("steps", i, "actors", j), _unknown_role(actor, role_ids))
         if len(set(step.actors)) != len(step.actors):
             yield doc.error(("steps", i, "actors"), "a role is named twice")
+        if step.id in (flow.END, flow.NEXT):
+            yield doc.error(("steps", i, "id"), (
+                f"'{step.id}' is a word of decisions ('yes: {step.id}'), so a step with this "
+                "id could not be told apart from it; choose another id"))
         if step.id is not None:
             if step.id in seen_ids:
                 yield doc.error(("steps", i, "id"), f"duplicate step id '{step.id}'")
@@ -132,6 +147,7 @@ def _check_steps(doc: SourceDocument, sop: Sop) -> Iterable[SopError]:
 def _check_decision(doc: SourceDocument, sop: Sop, index: int) -> Iterable[SopError]:
     decision = sop.steps[index].decision
     assert decision is not None
+    targets: dict[str, int | None] = {}
     for branch in ("yes", "no"):
         try:
             target = flow.resolve(sop, index, getattr(decision, branch))
@@ -141,3 +157,9 @@ def _check_decision(doc: SourceDocument, sop: Sop, index: int) -> Iterable[SopEr
         if target == index:
             yield doc.error(("steps", index, "decision", branch),
                             "a decision cannot lead to itself")
+        targets[branch] = target
+    if len(targets) == 2 and targets["yes"] == targets["no"]:
+        place = "the end" if targets["yes"] is None else f"step {targets['yes'] + 1}"
+        yield doc.error(("steps", index, "decision", "no"), (
+            f"'yes' and 'no' both lead to {place}; a decision's answers lead to different "
+            "places (without one, make this a plain step)"))

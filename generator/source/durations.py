@@ -7,6 +7,7 @@ are kept apart, because 1 working day is not 24 hours and a total that mixed the
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,6 +33,9 @@ _UNIT_WORDS: dict[str, TimeUnit] = {
 }
 DURATION_PATTERN = (r"^\s*\d+(?:[.,]\d+)?\s*(?:menit|mnt|min|minutes?|jam|hours?|hari kerja|"
                     r"hari|days?|working days?)?\s*$")
+MAX_AMOUNT = 1e9
+"""A billion minutes is 1,900 years: a larger number is a typo, and its sum would print in
+exponent notation."""
 _DURATION_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z ]*?)\s*$")
 
 
@@ -57,10 +61,34 @@ def parse_duration(value: Any) -> Duration:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("a duration is a number of minutes or text such as '2 jam'")
     if isinstance(value, int | float):
-        if value < 0:
+        amount = _finite(value, _shown_number(value))
+        if amount < 0:
             raise ValueError(f"the time must not be negative (got {value})")
-        return Duration(float(value), TimeUnit.MINUTES, _number_text(float(value)))
+        return Duration(amount, TimeUnit.MINUTES, _number_text(amount))
     return _parse_text(value)
+
+
+def _finite(value: float | str, shown: str) -> float:
+    """A number of minutes that a total can hold: YAML's .inf and .nan, or a number too
+    large for a float, would crash or poison every sum it is added to."""
+    try:
+        amount = float(value)
+    except OverflowError:
+        amount = math.inf
+    if math.isnan(amount):
+        reason = ".nan is not a number"
+    elif isinstance(value, float) and math.isinf(value):
+        reason = "the number is infinite (.inf) or too large to count"
+    elif amount > MAX_AMOUNT:
+        reason = f"{shown} is too large (more than {MAX_AMOUNT:,.0f})"
+    else:
+        return amount
+    raise ValueError(f"{reason}; a time is a finite number of minutes, hours or days")
+
+
+def _shown_number(value: int | float) -> str:
+    digits = str(abs(value)) if isinstance(value, int) else ""
+    return f"a number of {len(digits)} digits" if len(digits) > 15 else str(value)
 
 
 def _parse_text(value: str) -> Duration:
@@ -74,7 +102,7 @@ def _parse_text(value: str) -> Duration:
     if match is None or unit is None:
         raise ValueError(f"'{text}' is not a duration; write minutes (15), or '2 jam', "
                          "'1 hari', '3 hari kerja'")
-    amount = float(match.group(1).replace(",", "."))
+    amount = _finite(match.group(1).replace(",", "."), f"'{text}'")
     shown = text if match.group(2) else _number_text(amount)
     return Duration(amount, unit, shown)
 

@@ -7,10 +7,30 @@ and column, and the field, so that all of them can be shown together in one run.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 FieldPath = tuple[str | int, ...]
+
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                     "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts a
+sequence that can retitle or clear the terminal, BEL rings, CR and LF could forge a second
+error line), line separators, the bidirectional overrides that reorder what is shown, and
+lone surrogates (undecodable file names) that cannot be printed at all. Tab stays."""
+
+
+def printable(text: str) -> str:
+    """``text`` with every unsafe character written as an escape (ESC -> ``\\x1b``).
+
+    Error messages quote what a file says; a hostile file must not reach the terminal."""
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -24,9 +44,10 @@ class SopError:
     message: str
 
     def __str__(self) -> str:
+        """``file:line:col: field: message``, one line, safe to print to a terminal."""
         where = f"{self.file}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return printable(f"{where}:{field} {self.message}")
 
 
 class SopValidationError(Exception):

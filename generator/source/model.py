@@ -6,7 +6,6 @@ Every field carries a description: they become the JSON Schema editors show auth
 
 from __future__ import annotations
 
-import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -15,48 +14,26 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
-    StringConstraints,
-    WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
-from generator.source.durations import DURATION_PATTERN, Duration, parse_duration
+from generator.source.fields import (
+    ID_PATTERN,
+    Date,
+    Identifier,
+    OptionalDate,
+    OptionalText,
+    StepDuration,
+    Target,
+    Text,
+    TextList,
+    as_list,
+)
 
-ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
-"""Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-
-
-def _as_list(value: Any) -> Any:
-    """Accept a single item where a list is expected: `actors: kepala_dinas`."""
-    return [value] if isinstance(value, str | dict) else value
-
-
-def _blank_to_none(value: Any) -> Any:
-    """An empty string means 'not filled in yet', the same as leaving the field out."""
-    return None if isinstance(value, str) and not value.strip() else value
-
-
-TextList = Annotated[
-    list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-OptionalDate = Annotated[datetime.date | None, BeforeValidator(_blank_to_none)]
-StepDuration = Annotated[
-    Duration,
-    BeforeValidator(parse_duration),
-    PlainSerializer(lambda d: d.text, return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0},
-                              {"type": "string", "pattern": DURATION_PATTERN}]}),
-]
-Target = Annotated[
-    int | str,
-    Field(description="Where this answer leads: 'next' (the following step), 'end' (the "
-                      "procedure ends), a step id, or a step number (1 = first step)."),
-]
-
+__all__ = ["ID_PATTERN", "Approval", "Dates", "Decision", "MutuBaku", "RecordEntry",
+           "Records", "RelatedSop", "Responsible", "Revision", "Role", "Sop", "SopKind",
+           "Step", "StepDuration", "Strict", "Target"]
 
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, values are immutable."""
@@ -87,16 +64,18 @@ class Dates(Strict):
 class Revision(Strict):
     """One entry of the revision history."""
 
-    date: datetime.date = Field(description="Date of the revision (YYYY-MM-DD).")
+    date: Date = Field(description="Date of the revision (YYYY-MM-DD).")
     number: Text = Field(description="Revision number as the office writes it, e.g. '01'.")
     changes: Text = Field(description="What changed.")
 
-    @model_validator(mode="before")
+    @field_validator("number", mode="before")
     @classmethod
     def _number_as_text(cls, value: Any) -> Any:
-        if isinstance(value, dict) and isinstance(value.get("number"), int | float):
-            return {**value, "number": str(value["number"])}
-        return value
+        """'number: 1' is the text '1'; 'number: true' is a slip, not a revision."""
+        if isinstance(value, bool):
+            raise ValueError(f"{str(value).lower()} is not a revision number; write the "
+                             "number, e.g. '01'")
+        return str(value) if isinstance(value, int | float) else value
 
 
 class Approval(Strict):
@@ -181,7 +160,7 @@ class Step(Strict):
     id: Identifier | None = Field(None, description="Optional id for decision targets.")
     action: Text = Field(description="Uraian kegiatan: an active verb phrase without subject.")
     actors: Annotated[list[Identifier], BeforeValidator(
-        _as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
+        as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
         min_length=1, description="Role id(s) that act in this step (several for a meeting).")
     standard: MutuBaku = Field(description="Mutu Baku: kelengkapan, waktu, output.")
     notes: OptionalText = Field(None, description="Keterangan.")
@@ -204,7 +183,7 @@ class Sop(Strict):
     legal_basis: TextList = Field(default_factory=list, description="Dasar Hukum.")
     qualifications: TextList = Field(default_factory=list, description="Kualifikasi Pelaksana.")
     related: Annotated[list[RelatedSop], BeforeValidator(
-        _as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
+        as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
         default_factory=list, description="Keterkaitan: related SOPs.")
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
     warnings: TextList = Field(default_factory=list, description="Peringatan.")
