@@ -33,10 +33,10 @@ from generator.write import write_text
 DEFAULT_SCHEMA = Path("docs/schema/sop.schema.json")
 BUG = ("this is a bug of sopgen, not a mistake in your files: please report it as README.md "
        "says (Reporting a bug), with the output of the same command run with --debug")
-FOLDER_OPTIONS = {"check": (("sop_dir", "--sop-dir"),), "new": (("sop_dir", "--sop-dir"),),
-                  "pdf": (("output", "-o"), ("site", "--site"))}
+FOLDER_OPTIONS = {"new": (("sop_dir", "--sop-dir"),), "pdf": (("output", "-o"), ("site", "--site"))}
 FILE_OPTIONS = {"schema": (("output", "-o"),)}
-"""Options that name a folder or a file, checked before any command runs."""
+"""Options that name a folder or a file, checked before any command runs. (``check`` and
+``lint`` read ``--sop-dir`` as a build does, whose own messages say what is wrong with it.)"""
 
 
 def _check(args: argparse.Namespace) -> int:

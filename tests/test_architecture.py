@@ -108,8 +108,8 @@ def test_stages_only_import_earlier_stages() -> None:
     """source -> check -> render -> (write, pdf, mkdocs) -> cli: data flows one way."""
     order = [("generator.user_error", "generator.source"), ("generator.check",),
              ("generator.render",), ("generator.site_dir", "generator.write"),
-             ("generator.pdf",), ("generator.mkdocs",), ("generator.scaffold",),
-             ("generator.cli",)]
+             ("generator.pdf",), ("generator.mkdocs",),
+             ("generator.scaffold_input", "generator.scaffold"), ("generator.cli",)]
 
     def stage(name: str) -> int:
         return max((i for i, prefixes in enumerate(order) for prefix in prefixes

@@ -43,8 +43,9 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
      "sopgen schema: -o README.md is not a schema sopgen wrote; not overwritten"),
     (["new", "--sop-dir", "mkdocs.yml", "--title", "T", "--organization", "O", "--unit", "u",
       "--roles", "A"], 2, "sopgen new: --sop-dir mkdocs.yml is a file, not a folder"),
-    (["check", "--sop-dir", "mkdocs.yml"], 2,
-     "sopgen check: --sop-dir mkdocs.yml is a file, not a folder"),
+    (["check", "--sop-dir", "mkdocs.yml"], 1,
+     "mkdocs.yml:1:1: this is a file, not a folder; SOP files go in a folder "
+     "(sop/<unit>/<name>.yaml)\n1 error found"),
 ])
 def test_a_mistake_is_one_line_and_changes_nothing(
         project: Path, argv: list[str], status: int, message: str,

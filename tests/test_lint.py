@@ -78,9 +78,6 @@ BREAKS = {
     "identity": ("number: 800/12/2024\n", ""),
     "legal-citation": ("  - Peraturan Menteri PAN-RB Nomor 35",
                        "  - Permen PAN-RB 35/2012\n  - Peraturan Menteri PAN-RB Nomor 35"),
-    "decision": ("      output: Berkas lengkap\n",
-                 "      output: Berkas lengkap\n    decision:\n      question: Lengkap?\n"
-                 "      'yes': next\n      'no': next\n"),
 }
 
 

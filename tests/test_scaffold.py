@@ -104,7 +104,7 @@ def test_new_refuses_an_id_or_role_id_the_site_already_uses(
 def test_new_into_a_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "sop").write_text("x", encoding="utf-8")
     assert new(tmp_path, capsys, "--roles", "Staf") == (
-        2, "sopgen new: sop is a file, not a folder; nothing written\n")
+        2, "sopgen new: --sop-dir sop is a file, not a folder\n")
 
 
 FRIENDLY = st.text(st.sampled_from("KepalSksiDnu-_.,'\"(&)ÉéßŞ😀漢\u00a0\u3000 0123"),

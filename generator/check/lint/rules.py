@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.check import flow
 from generator.check.lint.verbs import first_verb_problem
 from generator.source.errors import FieldPath
 from generator.source.model import Sop
@@ -135,23 +134,13 @@ def size(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
 
 
 def decisions(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
-    found = []
-    exits: dict[int, dict[str | None, int | None]] = {}
-    for edge in flow.edges(sop):
-        exits.setdefault(edge.source, {})[edge.branch] = edge.target
-    for i, step in enumerate(sop.steps):
-        if step.decision is None:
-            continue
-        if not step.decision.question:
-            found.append(Finding("decision", ("steps", i, "decision"),
-                                 f"step {i + 1} decides without a question",
-                                 "write the question the step answers, e.g. 'Berkas lengkap?'"))
-        if exits.get(i, {}).get("yes") == exits.get(i, {}).get("no"):
-            found.append(Finding("decision", ("steps", i, "decision"),
-                                 f"both answers of step {i + 1} lead to the same place",
-                                 "send 'Ya' and 'Tidak' to different steps, or make it a "
-                                 "process"))
-    return found
+    """A decision states its question. (Answers that lead to the same place, or paths that
+    never reach the end, are errors ``sopgen check`` refuses.)"""
+    return [Finding("decision", ("steps", i, "decision"),
+                    f"step {i + 1} decides without a question",
+                    "write the question the step answers, e.g. 'Berkas lengkap?'")
+            for i, step in enumerate(sop.steps)
+            if step.decision is not None and not step.decision.question]
 
 
 def identity(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:

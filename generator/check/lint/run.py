@@ -17,18 +17,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.check.library import Library, SopEntry
 from generator.check.lint.rules import RULE_IDS, RULES, Finding, SiteFacts
 from generator.source.errors import SopError, SopValidationError, format_path
+from generator.source.fields import Identifier, Text
 from generator.source.load import LoadFailure, load_file
-from generator.source.model import Identifier, Strict, Text
+from generator.source.model import Strict
 
 CONFIG_NAME = "_lint.yaml"
 
 
-class RuleOff(Strict):
+class _Config(BaseModel):
+    """Like the SOP format: unknown keys are errors, values immutable (not an SOP model)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleOff(_Config):
     """One rule switched off, for the whole site or for one SOP, and why."""
 
     rule: str = Field(description="The rule id, e.g. 'active-verb'.")
@@ -44,7 +51,7 @@ class RuleOff(Strict):
         return value
 
 
-class LintConfig(Strict):
+class LintConfig(_Config):
     """The content of ``sop/_lint.yaml``."""
 
     off: list[RuleOff] = Field(default_factory=list, description="Rules switched off.")
