@@ -46,12 +46,12 @@ def test_unknown_key_with_suggestion(tmp_path: Path) -> None:
                     "'equipment'?)"
 
 
-def test_missing_minutes(tmp_path: Path) -> None:
+def test_missing_minutes_is_not_stated_not_an_error(tmp_path: Path) -> None:
     text = MINIMAL.replace("      time: 20\n", "      output: Berkas\n")
-    error = one_error(tmp_path, text)
-    line = line_of(text, "output: Berkas")
-    assert error == f"sop/unit/a.yaml:{line}:7: steps[1].standard.time: required field " \
-                    "'time' is missing"
+    write_sop(tmp_path / "sop", "unit/a.yaml", text)
+    entry = load_library(tmp_path / "sop").entries[0]
+    assert entry.sop.steps[1].standard.time is None
+    assert (entry.total_time.stated, entry.total_time.unstated) == (2, 1)
 
 
 def test_negative_minutes(tmp_path: Path) -> None:

@@ -133,8 +133,11 @@ def _check_decision(doc: SourceDocument, sop: Sop, index: int) -> Iterable[SopEr
     decision = sop.steps[index].decision
     assert decision is not None
     for branch in ("yes", "no"):
+        written = getattr(decision, branch)
+        if written is None:
+            continue  # not stated in the source: allowed, drawn as such
         try:
-            target = flow.resolve(sop, index, getattr(decision, branch))
+            target = flow.resolve(sop, index, written)
         except flow.TargetError as exc:
             yield doc.error(("steps", index, "decision", branch), str(exc))
             continue

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from generator.source.durations import DURATION_PATTERN, Duration, parse_duration
+from generator.source.durations import DURATION_PATTERN, Duration, parse_optional_duration
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 """Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
@@ -44,17 +44,24 @@ TextList = Annotated[
     list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 OptionalDate = Annotated[datetime.date | None, BeforeValidator(_blank_to_none)]
+BLANK_PATTERN = r"^\s*$"
+"""A blank string: the loader reads it as 'not stated', so the schema accepts it too."""
+
 StepDuration = Annotated[
-    Duration,
-    BeforeValidator(parse_duration),
-    PlainSerializer(lambda d: d.text, return_type=str),
+    Duration | None,
+    BeforeValidator(parse_optional_duration),
+    PlainSerializer(lambda d: d.text if d is not None else None, return_type=str | None),
     WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0},
-                              {"type": "string", "pattern": DURATION_PATTERN}]}),
+                              {"type": "string", "pattern": DURATION_PATTERN},
+                              {"type": "string", "pattern": BLANK_PATTERN},
+                              {"type": "null"}]}),
 ]
 Target = Annotated[
-    int | str,
+    int | str | None,
+    BeforeValidator(_blank_to_none),
     Field(description="Where this answer leads: 'next' (the following step), 'end' (the "
-                      "procedure ends), a step id, or a step number (1 = first step)."),
+                      "procedure ends), a step id, or a step number (1 = first step). "
+                      "Leave it empty when the source does not say."),
 ]
 
 
@@ -162,17 +169,20 @@ class MutuBaku(Strict):
 
     inputs: TextList = Field(default_factory=list, description="Kelengkapan: what must be at "
                                                                 "hand (documents, forms).")
-    time: StepDuration = Field(description="Waktu: minutes (15), or text: '2 jam', '1 hari', "
-                                           "'3 hari kerja'.")
+    time: StepDuration = Field(None, description="Waktu: minutes (15), or text: '10 Menit', "
+                                                 "'2 jam', '1 hari', '3 hari kerja'; empty "
+                                                 "when the source does not state it.")
     output: OptionalText = Field(None, description="Output of the step.")
 
 
 class Decision(Strict):
     """A step that asks a question; 'Ya' and 'Tidak' lead to different places."""
 
-    question: Text = Field(description="The question, e.g. 'Berkas lengkap?'.")
-    yes: Target
-    no: Target
+    question: OptionalText = Field(None, description="The question, e.g. 'Berkas lengkap?'; "
+                                                     "when empty, the step's action is shown "
+                                                     "as the question.")
+    yes: Target = None
+    no: Target = None
 
 
 class Step(Strict):
@@ -183,7 +193,8 @@ class Step(Strict):
     actors: Annotated[list[Identifier], BeforeValidator(
         _as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
         min_length=1, description="Role id(s) that act in this step (several for a meeting).")
-    standard: MutuBaku = Field(description="Mutu Baku: kelengkapan, waktu, output.")
+    standard: MutuBaku = Field(default_factory=MutuBaku,
+                               description="Mutu Baku: kelengkapan, waktu, output.")
     notes: OptionalText = Field(None, description="Keterangan.")
     decision: Decision | None = Field(None, description="Makes this step a decision.")
 
@@ -196,7 +207,9 @@ class Sop(Strict):
     organization: Text = Field(description="The office, e.g. 'Dinas Kependudukan dan ...'.")
     unit: OptionalText = Field(None, description="Unit within the office; the folder name is "
                                                  "used when empty.")
-    kind: SopKind = Field(description="Jenis kegiatan: rutin, pelayanan or penugasan.")
+    kind: Annotated[SopKind | None, BeforeValidator(_blank_to_none)] = Field(
+        None, description="Jenis kegiatan: rutin, pelayanan or penugasan; empty when the "
+                          "form does not print it.")
     dates: Dates = Field(default_factory=Dates, description="Tanggal pembuatan/revisi/efektif.")
     approval: Approval = Field(default_factory=Approval, description="Disahkan oleh.")
     responsible: Responsible = Field(default_factory=Responsible, description="Penanggung jawab.")
