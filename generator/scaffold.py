@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.check.library import load_library
+from generator.check.organizations import org_key
 from generator.render.catalog import site_roles
 from generator.source.errors import SopValidationError
 
@@ -44,18 +45,20 @@ def slugify(text: str, separator: str = "-") -> str:
     return slug if slug and slug[0].isalpha() else f"sop{separator}{slug}".rstrip(separator)
 
 
-def _known_role_ids(sop_dir: Path) -> dict[str, str]:
-    """Role name (case-insensitive) -> id, from the SOPs already on the site."""
+def _known_role_ids(sop_dir: Path, organization: str) -> dict[str, str]:
+    """Role name (case-insensitive) -> id, from the SOPs of the same office on the site:
+    another office's 'Sekretaris' is another position and keeps its own id."""
     try:
         library = load_library(sop_dir)
     except SopValidationError:
         return {}
-    return {role.name.casefold(): role.id for role in site_roles(library)}
+    return {role.name.casefold(): role.id for role in site_roles(library)
+            if org_key(role.organization.name) == org_key(organization)}
 
 
 def new_sop_text(answers: NewSop, sop_dir: Path, path: Path) -> str:
     """The YAML text of the new SOP."""
-    known = _known_role_ids(sop_dir) if sop_dir.is_dir() else {}
+    known = _known_role_ids(sop_dir, answers.organization) if sop_dir.is_dir() else {}
     roles = [(known.get(name.casefold()) or slugify(name, "_"), name)
              for name in answers.role_names]
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=False,
@@ -88,7 +91,8 @@ def run_new(args: argparse.Namespace) -> int:
     roles = _answer(args.roles, "roles, comma-separated (e.g. Kepala Dinas, Sekretaris)")
     answers = NewSop(
         title=_answer(args.title, "title"),
-        organization=_answer(args.organization, "organization"),
+        organization=_answer(args.organization, "organization (the office, e.g. Kelurahan "
+                                                "Sukamaju)"),
         unit_folder=_answer(args.unit, "unit folder (e.g. sekretariat)"),
         unit_name=args.unit_name, kind=args.kind,
         role_names=tuple(name.strip() for name in roles.split(",") if name.strip()))

@@ -170,7 +170,7 @@ def test_a_role_id_has_one_name_across_the_site(tmp_path: Path) -> None:
     write_sop(tmp_path / "sop", "v/b.yaml", MINIMAL.replace("name: Kepala Seksi", "name: Kasi"))
     assert errors_of(tmp_path / "sop") == [
         f"sop/v/b.yaml:{line_of(MINIMAL, 'Kepala Seksi')}:11: roles[1].name: role 'kepala' is "
-        "named 'Kepala Seksi' in sop/u/a.yaml; a role has one name across the site"]
+        "named 'Kepala Seksi' in sop/u/a.yaml; a role has one name across its organisation"]
 
 
 def test_a_role_name_has_one_id_across_the_site(tmp_path: Path) -> None:

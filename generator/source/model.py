@@ -121,6 +121,12 @@ class Responsible(Strict):
     activity: OptionalText = Field(None, description="Penanggung jawab kegiatan.")
 
 
+class OrganizationFile(Strict):
+    """An ``_organization.yaml``: names the office (OPD) whose SOPs are in its folder."""
+
+    name: Text = Field(description="The office's name, e.g. 'Kelurahan Sukamaju'.")
+
+
 class Role(Strict):
     """A Pelaksana (executor): one column of the flowchart table and one diagram lane."""
 
@@ -204,7 +210,9 @@ class Sop(Strict):
 
     number: OptionalText = Field(None, description="Nomor SOP (leave empty if not assigned).")
     title: Text = Field(description="Nama SOP.")
-    organization: Text = Field(description="The office, e.g. 'Dinas Kependudukan dan ...'.")
+    organization: OptionalText = Field(None, description="The office (OPD), e.g. 'Dinas "
+                                       "Kependudukan dan ...'; may be left out when the "
+                                       "folder's _organization.yaml names it.")
     unit: OptionalText = Field(None, description="Unit within the office; the folder name is "
                                                  "used when empty.")
     kind: Annotated[SopKind | None, BeforeValidator(_blank_to_none)] = Field(
