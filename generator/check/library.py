@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.check import across as validate_site
 from generator.check import organizations, validate
 from generator.check.organizations import Organization, org_key
+from generator.check.references import reference_errors
 from generator.source.durations import DurationTotal, total_of
 from generator.source.errors import SopError, SopValidationError
 from generator.source.load import LoadFailure, SourceDocument, load_file
@@ -138,8 +139,7 @@ def _read_and_check(path: Path, display: str) -> Loaded:
     except LoadFailure as failure:
         return None, None, [failure.error]
     sop, errors = validate.check_model(doc)
-    if sop is not None:
-        errors = validate.check_sop(doc, sop)
+    errors += validate.check_sop(doc, sop) if sop else reference_errors(doc, errors)
     return doc, sop, errors
 
 

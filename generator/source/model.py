@@ -10,59 +10,19 @@ import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from generator.source.fields import (
+    Identifier,
+    OptionalDate,
+    OptionalText,
+    StepDuration,
+    Target,
+    Text,
+    TextList,
+    as_list,
+    blank_to_none,
 )
-
-from generator.source.durations import DURATION_PATTERN, Duration, parse_optional_duration
-
-ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
-"""Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-
-
-def _as_list(value: Any) -> Any:
-    """Accept a single item where a list is expected: `actors: kepala_dinas`."""
-    return [value] if isinstance(value, str | dict) else value
-
-
-def _blank_to_none(value: Any) -> Any:
-    """An empty string means 'not filled in yet', the same as leaving the field out."""
-    return None if isinstance(value, str) and not value.strip() else value
-
-
-TextList = Annotated[
-    list[Text], BeforeValidator(_as_list, json_schema_input_type=Text | list[Text])]
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
-OptionalDate = Annotated[datetime.date | None, BeforeValidator(_blank_to_none)]
-BLANK_PATTERN = r"^\s*$"
-"""A blank string: the loader reads it as 'not stated', so the schema accepts it too."""
-
-StepDuration = Annotated[
-    Duration | None,
-    BeforeValidator(parse_optional_duration),
-    PlainSerializer(lambda d: d.text if d is not None else None, return_type=str | None),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0},
-                              {"type": "string", "pattern": DURATION_PATTERN},
-                              {"type": "string", "pattern": BLANK_PATTERN},
-                              {"type": "null"}]}),
-]
-Target = Annotated[
-    int | str | None,
-    BeforeValidator(_blank_to_none),
-    Field(description="Where this answer leads: 'next' (the following step), 'end' (the "
-                      "procedure ends), a step id, or a step number (1 = first step). "
-                      "Leave it empty when the source does not say."),
-]
 
 
 class Strict(BaseModel):
@@ -86,6 +46,9 @@ class Dates(Strict):
     revised: OptionalDate = Field(None, description="Tanggal Revisi: last revision or planned "
                                                     "review.")
     effective: OptionalDate = Field(None, description="Tanggal Efektif: the signing date.")
+    approved: OptionalDate = Field(None, description="Tanggal Pengesahan: the date of approval, "
+                                                     "when the form prints it apart from "
+                                                     "Tanggal Efektif.")
     review: OptionalDate = Field(None, description="When the SOP is due for review (listed on "
                                                    "the 'Perlu ditinjau' page from 30 days "
                                                    "before).")
@@ -111,6 +74,8 @@ class Approval(Strict):
 
     position: OptionalText = Field(None, description="Jabatan of the approver.")
     name: OptionalText = Field(None, description="Full name of the approver.")
+    rank: OptionalText = Field(None, description="Pangkat/golongan of the approver, e.g. "
+                                                 "'Pembina Utama Muda, IV/c'.")
     nip: OptionalText = Field(None, description="NIP (civil servant number) of the approver.")
 
 
@@ -197,12 +162,15 @@ class Step(Strict):
     id: Identifier | None = Field(None, description="Optional id for decision targets.")
     action: Text = Field(description="Uraian kegiatan: an active verb phrase without subject.")
     actors: Annotated[list[Identifier], BeforeValidator(
-        _as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
+        as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
         min_length=1, description="Role id(s) that act in this step (several for a meeting).")
     standard: MutuBaku = Field(default_factory=MutuBaku,
                                description="Mutu Baku: kelengkapan, waktu, output.")
     notes: OptionalText = Field(None, description="Keterangan.")
     decision: Decision | None = Field(None, description="Makes this step a decision.")
+    does: dict[Identifier, Text] = Field(
+        default_factory=dict, description="What each actor does in this step, when the form "
+                                          "says so: {sekretaris: paraf, lurah: tanda tangan}.")
 
 
 class Sop(Strict):
@@ -215,7 +183,7 @@ class Sop(Strict):
                                        "folder's _organization.yaml names it.")
     unit: OptionalText = Field(None, description="Unit within the office; the folder name is "
                                                  "used when empty.")
-    kind: Annotated[SopKind | None, BeforeValidator(_blank_to_none)] = Field(
+    kind: Annotated[SopKind | None, BeforeValidator(blank_to_none)] = Field(
         None, description="Jenis kegiatan: rutin, pelayanan or penugasan; empty when the "
                           "form does not print it.")
     dates: Dates = Field(default_factory=Dates, description="Tanggal pembuatan/revisi/efektif.")
@@ -225,9 +193,12 @@ class Sop(Strict):
     legal_basis: TextList = Field(default_factory=list, description="Dasar Hukum.")
     qualifications: TextList = Field(default_factory=list, description="Kualifikasi Pelaksana.")
     related: Annotated[list[RelatedSop], BeforeValidator(
-        _as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
+        as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
         default_factory=list, description="Keterkaitan: related SOPs.")
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
+    requirements: TextList = Field(default_factory=list, description="Persyaratan: what the "
+                                                                     "applicant brings (shown "
+                                                                     "with Peralatan).")
     warnings: TextList = Field(default_factory=list, description="Peringatan.")
     records: Records = Field(default_factory=Records, description="Pencatatan dan Pendataan.")
     revisions: list[Revision] = Field(default_factory=list, description="Revision history, "

@@ -1,0 +1,56 @@
+"""The value types of the SOP format: text, ids, lists, dates, durations, decision targets.
+
+Each type says what the loader accepts and, through its JSON Schema, what editors accept:
+the two must agree (tests/test_schema_parity.py feeds both the same examples). Blank text
+means "not stated in the source" wherever a value may be missing, never 0 or a default.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, StringConstraints, WithJsonSchema
+
+from generator.source.durations import DURATION_PATTERN, Duration, parse_optional_duration
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
+"""Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+
+
+def as_list(value: Any) -> Any:
+    """Accept a single item where a list is expected: `actors: kepala_dinas`."""
+    return [value] if isinstance(value, str | dict) else value
+
+
+def blank_to_none(value: Any) -> Any:
+    """An empty string means 'not filled in yet', the same as leaving the field out."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+TextList = Annotated[
+    list[Text], BeforeValidator(as_list, json_schema_input_type=Text | list[Text])]
+OptionalText = Annotated[str | None, BeforeValidator(blank_to_none)]
+OptionalDate = Annotated[datetime.date | None, BeforeValidator(blank_to_none)]
+BLANK_PATTERN = r"^\s*$"
+"""A blank string: the loader reads it as 'not stated', so the schema accepts it too."""
+
+StepDuration = Annotated[
+    Duration | None,
+    BeforeValidator(parse_optional_duration),
+    PlainSerializer(lambda d: d.text if d is not None else None, return_type=str | None),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0},
+                              {"type": "string", "pattern": DURATION_PATTERN},
+                              {"type": "string", "pattern": BLANK_PATTERN},
+                              {"type": "null"}]}),
+]
+Target = Annotated[
+    int | str | None,
+    BeforeValidator(blank_to_none),
+    Field(description="Where this answer leads: 'next' (the following step), 'end' (the "
+                      "procedure ends), a step id, or a step number (1 = first step). "
+                      "Leave it empty when the source does not say."),
+]
