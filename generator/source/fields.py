@@ -17,7 +17,9 @@ from generator.source.durations import DURATION_PATTERN, Duration, parse_optiona
 ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 """Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 WithJsonSchema({"type": "string", "pattern": r"\S"})]
+"""Text that is not blank: the loader strips it first, the schema asks for a non-space."""
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 

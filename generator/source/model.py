@@ -10,9 +10,17 @@ import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from generator.source.fields import (
+    BLANK_PATTERN,
     Identifier,
     OptionalDate,
     OptionalText,
@@ -58,7 +66,9 @@ class Revision(Strict):
     """One entry of the revision history."""
 
     date: datetime.date = Field(description="Date of the revision (YYYY-MM-DD).")
-    number: Text = Field(description="Revision number as the office writes it, e.g. '01'.")
+    number: Annotated[Text, WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"\S"},
+                                                      {"type": "number"}]})] = Field(
+        description="Revision number as the office writes it, e.g. '01'.")
     changes: Text = Field(description="What changed.")
 
     @model_validator(mode="before")
@@ -169,8 +179,9 @@ class Step(Strict):
     notes: OptionalText = Field(None, description="Keterangan.")
     decision: Decision | None = Field(None, description="Makes this step a decision.")
     does: dict[Identifier, Text] = Field(
-        default_factory=dict, description="What each actor does in this step, when the form "
-                                          "says so: {sekretaris: paraf, lurah: tanda tangan}.")
+        default_factory=dict, json_schema_extra={"additionalProperties": False},
+        description="What each actor does in this step, when the form says so: "
+                    "{sekretaris: paraf, lurah: tanda tangan}.")
 
 
 class Sop(Strict):
@@ -183,7 +194,9 @@ class Sop(Strict):
                                        "folder's _organization.yaml names it.")
     unit: OptionalText = Field(None, description="Unit within the office; the folder name is "
                                                  "used when empty.")
-    kind: Annotated[SopKind | None, BeforeValidator(blank_to_none)] = Field(
+    kind: Annotated[SopKind | None, BeforeValidator(blank_to_none), WithJsonSchema(
+        {"anyOf": [{"enum": [kind.value for kind in SopKind]}, {"type": "null"},
+                   {"type": "string", "pattern": BLANK_PATTERN}]})] = Field(
         None, description="Jenis kegiatan: rutin, pelayanan or penugasan; empty when the "
                           "form does not print it.")
     dates: Dates = Field(default_factory=Dates, description="Tanggal pembuatan/revisi/efektif.")
@@ -193,7 +206,7 @@ class Sop(Strict):
     legal_basis: TextList = Field(default_factory=list, description="Dasar Hukum.")
     qualifications: TextList = Field(default_factory=list, description="Kualifikasi Pelaksana.")
     related: Annotated[list[RelatedSop], BeforeValidator(
-        as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
+        as_list, json_schema_input_type=RelatedSop | Text | list[RelatedSop | Text])] = Field(
         default_factory=list, description="Keterkaitan: related SOPs.")
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
     requirements: TextList = Field(default_factory=list, description="Persyaratan: what the "
