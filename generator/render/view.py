@@ -39,6 +39,7 @@ class StepView:
     is_terminator: bool
     note_parts: tuple[tuple[str, str | None], ...] = ()
     time_stated: bool = True
+    does: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class SopView:
     revised: str | None
     effective: str | None
     review: str | None = None
+    approved: str | None = None
     backlinks: tuple[RelatedView, ...] = ()
     role_times: tuple[BarGroup, ...] = ()
     revisions: tuple[RevisionView, ...] = ()
@@ -132,7 +134,8 @@ def step_views(sop: Sop, labels: dict[str, str]) -> tuple[StepView, ...]:
             yes_to=target_text(exits["yes"], labels) if step.decision else None,
             no_to=target_text(exits["no"], labels) if step.decision else None,
             next_to=None if step.decision else target_text(exits[None], labels),
-            is_terminator=i in (0, last), time_stated=step.standard.time is not None))
+            is_terminator=i in (0, last), time_stated=step.standard.time is not None,
+            does=tuple(step.does.items())))
     return tuple(views)
 
 
@@ -164,6 +167,7 @@ def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
         made=format_date(sop.dates.made, labels), revised=format_date(sop.dates.revised, labels),
         effective=format_date(sop.dates.effective, labels),
         review=format_date(sop.dates.review, labels),
+        approved=format_date(sop.dates.approved, labels),
         backlinks=tuple(RelatedView(e.sop.title, sop_page_path(e))
                         for e in site.backlinks.get(entry.id, [])),
         role_times=role_bars(entry, labels),
