@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.check import validate
 from generator.check.discover import discover
 from generator.check.library import load_library
+from generator.check.organizations import org_key
 from generator.check.validate import name_key
 from generator.scaffold_input import Refused, SiteFacts, clean, role_ids, slugify
 from generator.source.errors import SopValidationError, printable
@@ -40,9 +41,10 @@ class NewSop:
     kind: str = "rutin"
 
 
-def site_facts(sop_dir: Path) -> SiteFacts:
+def site_facts(sop_dir: Path, organization: str) -> SiteFacts:
     """What the SOPs already on the site say about roles, ids and units (nothing when the
-    folder is new; only file names when the site does not check)."""
+    folder is new; only file names when the site does not check). Roles come only from the
+    same office: another office's 'Sekretaris' is another position with its own id."""
     files = {path.stem: path.as_posix()
              for path in discover(sop_dir, str).files} if sop_dir.is_dir() else {}
     facts = SiteFacts({}, {}, files, {})
@@ -52,7 +54,8 @@ def site_facts(sop_dir: Path) -> SiteFacts:
         library = None
     for entry in library.entries if library else ():
         where = entry.source.display_path
-        for role in entry.sop.roles:
+        same_office = org_key(entry.organization.name) == org_key(organization)
+        for role in entry.sop.roles if same_office else ():
             facts.role_by_name.setdefault(name_key(role.name), (role.id, role.name))
             facts.name_by_role.setdefault(role.id, (role.name, where))
         if entry.sop.unit:
@@ -103,7 +106,7 @@ def _plan(args: argparse.Namespace, sop_dir: Path) -> tuple[Path, str]:
     if sop_dir.exists() and not sop_dir.is_dir():
         raise Refused(f"{sop_dir} is a file, not a folder")
     answers = _answers(args)
-    site = site_facts(sop_dir)
+    site = site_facts(sop_dir, answers.organization)
     path = new_sop_path(sop_dir, answers)
     if path.parent.exists() and not path.parent.is_dir():
         raise Refused(f"{path.parent} is a file, not a unit folder")

@@ -61,12 +61,15 @@ def test_seed_official_document_prints_in_landscape(browser: Any, seed_site: Pat
     view = sop_view(library.entries[0], library, labels)
     flow_pages = len(flowchart_pages(view, labels, DEFAULT_STEPS_PER_PAGE))
     reader = PdfReader(output)
-    assert len(reader.pages) == 1 + flow_pages, "one identity page, then the flowchart"
+    assert len(reader.pages) == 2 + flow_pages, \
+        "one identity page, one worksheet page, then the flowchart"
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
         assert size == pytest.approx(A4_LANDSCAPE, abs=1)
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
     assert labels["legal_basis"] in texts[0] and labels["official_signature"] in texts[0]
+    assert labels["worksheet"].upper() in texts[1].upper() and labels["last_step"] in texts[1]
+    texts = [texts[0], *texts[2:]]
     for number, text in enumerate(texts[1:], start=1):
         assert f"{labels['official_page']} {number} {labels['official_of']} {flow_pages}" \
             in text

@@ -90,7 +90,7 @@ def test_pdf_command_builds_and_prints_every_sop(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines if line.startswith("[")] == [
         "[1/3]", "[2/3]", "[3/3]"]
-    assert len(read(out / SEED_OFFICIAL).pages) == 3  # identity page + 2 flowchart pages
+    assert len(read(out / SEED_OFFICIAL).pages) == 4  # identity, worksheet, 2 flowchart pages
     mask = os.umask(0o022)
     os.umask(mask)
     assert {oct((out / name).stat().st_mode & 0o777) for name in (*SEED_PDFS, SEED_OFFICIAL)} \

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from helpers.serving import PAGE, SOP, fetch, free_port, wait_until
 from helpers.site import make_project
+from helpers.sops import line_of
 
 REQUEST_LIMIT = 15.0
 """Seconds any one request may take: a rebuild of the seed site takes about one."""
@@ -50,13 +51,15 @@ def test_broken_sop_shows_its_errors_in_the_browser_until_fixed(tmp_path: Path) 
         wait_until(lambda: "Pengukuran Kinerja" in fetch(base + PAGE))
         path.write_text(good.replace("    actors: sekretaris", "    actors: bendahara"),
                         encoding="utf-8")
-        first = rf"{SOP}:107:\d+: steps\[\d+\]\.actors\[0\]: unknown role 'bendahara'"
+        first = (rf"{SOP}:{line_of(good, '    actors: sekretaris')}:\d+: "
+                 rf"steps\[\d+\]\.actors\[0\]: unknown role 'bendahara'")
         wait_until(lambda: shows(base + PAGE, first), limit=60)
         status, body = get(base)  # every page, the home page too
         assert status == 500 and re.search(first, body) and "Pengukuran Kinerja" not in body
         path.write_text(good.replace("    actors: anggota_sakip", "    actors: bendahara"),
                         encoding="utf-8")
-        second = rf"{SOP}:131:\d+: steps\[\d+\]\.actors\[0\]: unknown role 'bendahara'"
+        second = (rf"{SOP}:{line_of(good, '    actors: anggota_sakip')}:\d+: "
+                  rf"steps\[\d+\]\.actors\[0\]: unknown role 'bendahara'")
         wait_until(lambda: shows(base + PAGE, second), limit=60)
         assert not shows(base + PAGE, first)
         path.write_text(good, encoding="utf-8")

@@ -61,7 +61,7 @@
     var state = load(key);
 
     function update() {
-      var done = 0, minutes = 0, days = 0, workingDays = 0;
+      var done = 0, minutes = 0, days = 0, workingDays = 0, unstated = 0;
       rows.forEach(function (row) {
         var box = row.querySelector("input[data-sopgen-done]");
         row.classList.toggle("is-done", box.checked);
@@ -71,12 +71,14 @@
           minutes += number(row.dataset.minutes);
           days += number(row.dataset.days);
           workingDays += number(row.dataset.workingDays);
+          if (row.dataset.unstated) unstated += 1;  // a time not stated is not 0
         }
       });
       bar.querySelector("progress").value = done;
       bar.querySelector("[data-sopgen-progress-count]").textContent = done + " / " + rows.length;
       bar.querySelector("[data-sopgen-remaining]").textContent =
-        formatTime(root, minutes, days, workingDays);
+        formatTime(root, minutes, days, workingDays) +
+        (unstated ? " + " + unstated + " " + root.dataset.labelUnstated : "");
     }
 
     function store() {

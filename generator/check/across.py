@@ -12,9 +12,10 @@ from generator.source.load import SourceDocument
 from generator.source.model import Sop
 
 
-def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
-                  ) -> list[SopError]:
-    """Checks across files: unique ids and numbers, related SOPs that exist in ``ids``."""
+def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str],
+                  office_of: dict[str, str] | None = None) -> list[SopError]:
+    """Checks across files: unique ids and numbers, related SOPs that exist in ``ids``;
+    roles within each office (``office_of``: display path -> office key)."""
     errors: list[SopError] = []
     first_by_id: dict[str, SourceDocument] = {}
     first_by_number: dict[str, SourceDocument] = {}
@@ -31,23 +32,27 @@ def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
                                                      f"(also in {other})"))
             first_by_number.setdefault(sop.number, doc)
         errors += _check_related(doc, sop, sop_id, ids)
-    return errors + _check_site_roles(entries) + _check_unit_names(entries)
+    return errors + _check_site_roles(entries, office_of or {}) + _check_unit_names(entries)
 
 
-def _check_site_roles(entries: list[tuple[str, SourceDocument, Sop]]) -> list[SopError]:
-    """A role is one role across the site: one id, one name, wherever it acts."""
+def _check_site_roles(entries: list[tuple[str, SourceDocument, Sop]],
+                      office_of: dict[str, str]) -> list[SopError]:
+    """A role is one role across its office: one id, one name, wherever it acts. Two
+    offices may both have a 'Sekretaris': those are two positions."""
     errors: list[SopError] = []
-    name_of: dict[str, tuple[str, str]] = {}
-    id_of: dict[str, tuple[str, str]] = {}
+    name_of: dict[tuple[str, str], tuple[str, str]] = {}
+    id_of: dict[tuple[str, str], tuple[str, str]] = {}
     for _, doc, sop in entries:
+        office = office_of.get(doc.display_path, "")
         for i, role in enumerate(sop.roles):
             key = name_key(role.name)
-            known_name, where = name_of.setdefault(role.id, (role.name, doc.display_path))
+            known_name, where = name_of.setdefault((office, role.id),
+                                                   (role.name, doc.display_path))
             if known_name != role.name:
                 errors.append(doc.error(("roles", i, "name"), (
                     f"role '{role.id}' is named '{known_name}' in {where}; a role has one "
-                    "name across the site")))
-            known_id, where = id_of.setdefault(key, (role.id, doc.display_path))
+                    "name across its organisation")))
+            known_id, where = id_of.setdefault((office, key), (role.id, doc.display_path))
             if known_id != role.id and where != doc.display_path:
                 errors.append(doc.error(("roles", i, "id"), (
                     f"the role '{role.name}' has the id '{known_id}' in {where}; use the "

@@ -23,11 +23,15 @@ class TargetError(ValueError):
 
 @dataclass(frozen=True)
 class Edge:
-    """An arrow from one step to another step, or to the end when ``target`` is None."""
+    """An arrow from one step to another step, or to the end when ``target`` is None.
+
+    ``unknown`` marks a decision's answer the source does not state (a "Tidak" arrow the
+    scan does not show): it leads nowhere known, and drawings say so instead of "end"."""
 
     source: int
     target: int | None
     branch: Branch | None = None
+    unknown: bool = False
 
     @property
     def is_back(self) -> bool:
@@ -66,16 +70,22 @@ def edges(sop: Sop) -> list[Edge]:
         if step.decision is None:
             result.append(Edge(i, i + 1 if i + 1 < len(sop.steps) else None))
             continue
-        result.append(Edge(i, resolve(sop, i, step.decision.yes), "yes"))
-        result.append(Edge(i, resolve(sop, i, step.decision.no), "no"))
+        answers: tuple[tuple[Branch, int | str | None], ...] = (
+            ("yes", step.decision.yes), ("no", step.decision.no))
+        for branch, target in answers:
+            result.append(Edge(i, None, branch, unknown=True) if target is None
+                          else Edge(i, resolve(sop, i, target), branch))
     return result
 
 
 def reachable(sop: Sop) -> set[int]:
-    """Indexes of the steps some path from the first step reaches."""
+    """Indexes of the steps some path from the first step reaches. An answer the source
+    does not state counts as going on to the next step: the author cannot say more."""
     successors: dict[int, list[int]] = {}
     for edge in edges(sop):
-        if edge.target is not None:
+        if edge.unknown and edge.source + 1 < len(sop.steps):
+            successors.setdefault(edge.source, []).append(edge.source + 1)
+        elif edge.target is not None:
             successors.setdefault(edge.source, []).append(edge.target)
     seen, todo = {0}, [0]
     while todo:

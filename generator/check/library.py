@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check import across as validate_site
-from generator.check import validate
+from generator.check import organizations, validate
 from generator.check.discover import SOP_SUFFIXES, discover
+from generator.check.organizations import Organization, org_key
+from generator.check.references import reference_errors
 from generator.source.durations import DurationTotal, total_of
 from generator.source.errors import SopError, SopValidationError
 from generator.source.load import LoadFailure, SourceDocument, load_file
@@ -35,11 +37,12 @@ class SopEntry:
     unit_id: str
     source: SourceDocument
     sop: Sop
+    organization: Organization
 
     @property
     def unit_name(self) -> str:
         """The unit's display name: the SOP's unit field, else its organisation."""
-        return self.sop.unit or self.sop.organization
+        return self.sop.unit or self.organization.name
 
     @property
     def total_time(self) -> DurationTotal:
@@ -54,6 +57,11 @@ class Library:
 
     def by_id(self, sop_id: str) -> SopEntry:
         return next(entry for entry in self.entries if entry.id == sop_id)
+
+    @property
+    def has_many_organizations(self) -> bool:
+        """A site of one office looks as it always did: no office headings or folders."""
+        return len({entry.organization for entry in self.entries}) > 1
 
     def units(self) -> dict[str, list[SopEntry]]:
         """Unit id -> its SOPs, in unit order."""
@@ -117,8 +125,7 @@ def _read_and_check(path: Path, display: str) -> Loaded:
     except LoadFailure as failure:
         return None, None, [failure.error]
     sop, errors = validate.check_model(doc)
-    if sop is not None:
-        errors = validate.check_sop(doc, sop)
+    errors += validate.check_sop(doc, sop) if sop else reference_errors(doc, errors)
     return doc, sop, errors
 
 
@@ -156,22 +163,29 @@ def _load_library(sop_dir: Path, display_root: Path | None, cache: FileCache | N
         log.warning("%s", note)
     errors += found.errors
     paths = found.files
+    folders = organizations.declared(sop_dir, lambda path: _display(path, root), errors)
     used: set[FileKey] = set()
+    org_names: dict[str, str] = {}
     for path in paths:
         display = _display(path, root)
         doc, sop, file_errors = _load_one(path, sop_dir, display, cache, used)
         errors += file_errors
-        if doc is not None and sop is not None:
+        name = organizations.organization_of(doc, sop, folders, errors) if doc and sop else None
+        if doc is not None and sop is not None and name is not None:
+            org_names[display] = name
             good.append((path.stem, doc, sop))
     if cache is not None:
         cache.keep_only(used)
-    errors += validate_site.check_library(good, [path.stem for path in paths])
+    errors += validate_site.check_library(good, [path.stem for path in paths],
+                                          {d: org_key(n) for d, n in org_names.items()})
     if errors:
         raise SopValidationError(errors)
     if cache is None:  # positions are for errors: there are none, free the node trees
         for _, doc, _ in good:
             doc.root = doc.data = None
-    entries = [SopEntry(sop_id, _unit_id(doc.path, sop_dir), doc, sop)
+    offices = organizations.slugs(list(org_names.values()))
+    entries = [SopEntry(sop_id, _unit_id(doc.path, sop_dir), doc, sop,
+                        offices[org_key(org_names[doc.display_path])])
                for sop_id, doc, sop in good]
     return Library(tuple(sorted(entries, key=lambda e: (e.unit_id, e.id))))
 

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.check import flow
-from generator.check.keys import unknown_key_message
+from generator.check.messages import model_message
 from generator.source.errors import FieldPath, SopError, did_you_mean, known_list
 from generator.source.load import SourceDocument
 from generator.source.model import Sop
@@ -30,22 +30,7 @@ def check_model(doc: SourceDocument) -> tuple[Sop | None, list[SopError]]:
 
 def _pydantic_error(doc: SourceDocument, err: Any) -> SopError:
     path = _data_path(doc.data, tuple(err["loc"]))
-    kind, given = err["type"], err.get("input")
-    field = path[-1] if path else ""
-    if kind == "extra_forbidden":
-        message = unknown_key_message(path)
-    elif kind == "missing":
-        message = f"required field '{field}' is missing"
-    elif kind == "string_pattern_mismatch":
-        message = (f"'{given}' is not a valid id: use lowercase letters, digits, '-' or '_', "
-                   "starting with a letter")
-    elif kind.startswith("date"):
-        message = f"'{given}' is not a date; write it as YYYY-MM-DD, e.g. 2024-01-31"
-    elif kind == "too_short" and isinstance(given, list):
-        message = "must not be empty"
-    else:
-        message = str(err["msg"]).removeprefix("Value error, ")
-    return doc.error(path, message)
+    return doc.error(path, model_message(err, path))
 
 
 def _has(container: Any, part: str | int) -> bool:
@@ -130,6 +115,11 @@ def _check_steps(doc: SourceDocument, sop: Sop) -> Iterable[SopError]:
         for j, actor in enumerate(step.actors):
             if actor not in role_ids:
                 yield doc.error(("steps", i, "actors", j), _unknown_role(actor, role_ids))
+        for actor in step.does:
+            if actor not in step.actors:
+                yield doc.error(("steps", i, "does", actor), (
+                    f"'{actor}' does not act in this step; 'does' names the step's actors "
+                    f"({', '.join(step.actors)})"))
         if len(set(step.actors)) != len(step.actors):
             yield doc.error(("steps", i, "actors"), "a role is named twice")
         if step.id in (flow.END, flow.NEXT):
@@ -149,8 +139,11 @@ def _check_decision(doc: SourceDocument, sop: Sop, index: int) -> Iterable[SopEr
     assert decision is not None
     targets: dict[str, int | None] = {}
     for branch in ("yes", "no"):
+        written = getattr(decision, branch)
+        if written is None:
+            continue  # not stated in the source: allowed, drawn as such
         try:
-            target = flow.resolve(sop, index, getattr(decision, branch))
+            target = flow.resolve(sop, index, written)
         except flow.TargetError as exc:
             yield doc.error(("steps", index, "decision", branch), str(exc))
             continue

@@ -30,7 +30,7 @@ from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession
 from generator.render.assets import STYLESHEET, site_assets
-from generator.render.paths import unit_page_path
+from generator.render.paths import organization_roles_path, unit_page_path
 from generator.render.site import iter_site_pages
 from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
@@ -86,6 +86,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             loaded = time.perf_counter()
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
+            if library.has_many_organizations:  # peran/<office>/: named after the office
+                self.unit_titles.update({organization_roles_path(e.organization.slug): str(
+                    escape(e.organization.name)) for e in library.entries})
             count = 0
             for item in iter_site_pages(library, options, cache, load_lint_config(sop_dir)):
                 count += 1

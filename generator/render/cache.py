@@ -18,7 +18,7 @@ from generator.source.model import Sop
 
 def site_fingerprint(library: Library) -> int:
     """What every SOP page may show of the other SOPs, as one hash."""
-    return hash(tuple((e.id, e.unit_id, e.unit_name, e.sop.title, e.sop.number,
+    return hash(tuple((e.id, e.unit_id, e.unit_name, e.organization, e.sop.title, e.sop.number,
                        tuple(r.sop or "" for r in e.sop.related)) for e in library.entries))
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generator.check.library import Library, SopEntry
+from generator.check.organizations import Organization, org_key
 from generator.source.durations import DurationTotal, total_of
 from generator.source.model import Role
 
@@ -29,11 +30,13 @@ class RoleUse:
 
 @dataclass(frozen=True)
 class SiteRole:
-    """A role across the whole site (same id and name in every SOP, checked by validate)."""
+    """A role across its organisation (same id and name in every SOP of that office,
+    checked by validate): 'Sekretaris' of two offices is two roles."""
 
     id: str
     name: str
     uses: tuple[RoleUse, ...]
+    organization: Organization
 
     @property
     def time(self) -> DurationTotal:
@@ -52,15 +55,18 @@ def role_use(entry: SopEntry, role: Role) -> RoleUse:
 
 
 def site_roles(library: Library) -> list[SiteRole]:
-    """Every role of the site with the SOPs it acts in, sorted by name."""
-    found: dict[str, tuple[str, list[RoleUse]]] = {}
+    """Every role of the site with the SOPs it acts in, sorted by office then name."""
+    found: dict[tuple[str, str], tuple[str, Organization, list[RoleUse]]] = {}
     for entry in library.entries:
         for role in entry.sop.roles:
             use = role_use(entry, role)
             if use.step_numbers:
-                found.setdefault(role.id, (role.name, []))[1].append(use)
-    roles = [SiteRole(rid, name, tuple(uses)) for rid, (name, uses) in found.items()]
-    return sorted(roles, key=lambda role: (role.name.casefold(), role.id))
+                key = (entry.organization.slug, role.id)
+                found.setdefault(key, (role.name, entry.organization, []))[2].append(use)
+    roles = [SiteRole(rid, name, tuple(uses), org)
+             for (_, rid), (name, org, uses) in found.items()]
+    return sorted(roles, key=lambda role: (org_key(role.organization.name),
+                                           role.name.casefold(), role.id))
 
 
 def backlinks(library: Library) -> dict[str, list[SopEntry]]:

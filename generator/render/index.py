@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.check.library import Library
-from generator.render.catalog import due_for_review, site_roles
+from generator.render.catalog import SiteRole, due_for_review, site_roles
 from generator.render.environment import render
 from generator.render.escape import mermaid_label
 from generator.render.options import RenderOptions
@@ -16,6 +16,7 @@ from generator.render.paths import (
     MAP_PAGE,
     REVIEW_PAGE,
     ROLES_PAGE,
+    organization_roles_path,
     role_page_path,
     sop_page_path,
 )
@@ -24,14 +25,27 @@ from generator.source.durations import format_total
 
 
 def _roles_pages(library: Library, labels: dict[str, str]) -> tuple[dict[str, str], int]:
+    """The roles index (grouped by office on a site of several) and a page per role."""
     roles = site_roles(library)
-    pages = {ROLES_PAGE: render("roles.md.j2", roles=roles, L=labels, page=ROLES_PAGE,
-                                role_page=role_page_path, fmt=format_total,
-                                sop_page=sop_page_path)}
+    many = library.has_many_organizations
+
+    def page_of(role: SiteRole) -> str:
+        return role_page_path(role.id, role.organization.slug if many else None)
+
+    groups: dict[str, list[SiteRole]] = {}
     for role in roles:
-        path = role_page_path(role.id)
-        pages[path] = render(
-            "role.md.j2", role=role, L=labels, page=path, fmt=format_total, sop_page=sop_page_path)
+        groups.setdefault(role.organization.name if many else "", []).append(role)
+    pages = {ROLES_PAGE: render("roles.md.j2", groups=groups, L=labels, page=ROLES_PAGE,
+                                role_page=page_of, fmt=format_total)}
+    if many:  # each office's own roles page, which names its folder in the nav
+        for office in groups.values():
+            path = organization_roles_path(office[0].organization.slug)
+            pages[path] = render("roles.md.j2", groups={office[0].organization.name: office},
+                                 L=labels, page=path, role_page=page_of, fmt=format_total)
+    for role in roles:
+        path = page_of(role)
+        pages[path] = render("role.md.j2", role=role, L=labels, page=path, fmt=format_total,
+                             sop_page=sop_page_path, many=many)
     return pages, len(roles)
 
 
@@ -71,5 +85,6 @@ def render_index_pages(library: Library, views: dict[str, SopView], labels: dict
     pages[MAP_PAGE] = render(
         "map.md.j2", L=labels, page=MAP_PAGE, diagram=Markup(link_map(library)))
     figures = {"sops": len(library.entries), "units": len(library.units()),
-               "roles": role_count, "review_due": due}
+               "roles": role_count, "review_due": due,
+               "organizations": len({e.organization for e in library.entries})}
     return pages, figures

@@ -69,7 +69,7 @@ def _shape(sop: Sop, index: int, text: str) -> str:
 
 def _step_nodes(sop: Sop, index: int) -> list[Node]:
     step = sop.steps[index]
-    label = step.decision.question if step.decision else step.action
+    label = (step.decision.question or step.action) if step.decision else step.action
     text = mermaid_label(f"{index + 1}. {label}")
     ids = step_node_ids(sop, index)
     return [Node(node_id, lane, f"{node_id}{_shape(sop, index, text)}")
@@ -88,7 +88,10 @@ def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]
             lines += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
             continue
         lane = _lanes(sop, sop.steps[edge.source])[0]
-        if edge.target is None:
+        if edge.unknown:  # the source does not say where this answer leads
+            target = f"unknown{n}"
+            extra.append(Node(target, lane, f'{target}["{mermaid_label(labels["not_stated"])}"]'))
+        elif edge.target is None:
             target = f"end{n}"
             extra.append(Node(target, lane, f'{target}(["{mermaid_label(labels["end"])}"])'))
         else:

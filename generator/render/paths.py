@@ -48,8 +48,17 @@ def unit_page_path(unit_id: str) -> str:
     return f"{unit_id}/index.md" if unit_id else HOME_PAGE
 
 
-def role_page_path(role_id: str) -> str:
-    return f"{ROLE_FOLDER}/{role_id}.md"
+def role_page_path(role_id: str, organization: str | None = None) -> str:
+    """``peran/<role>.md``; on a site of several offices ``peran/<office slug>/<role>.md``,
+    since each office has its own Sekretaris (a site of one office keeps its old paths)."""
+    if organization is None:
+        return f"{ROLE_FOLDER}/{role_id}.md"
+    return f"{ROLE_FOLDER}/{organization}/{role_id}.md"
+
+
+def organization_roles_path(organization: str) -> str:
+    """The roles of one office on a site of several: ``peran/<office slug>/index.md``."""
+    return f"{ROLE_FOLDER}/{organization}/index.md"
 
 
 def kind_path(sop_page: str, kind: str) -> str:

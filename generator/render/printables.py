@@ -96,8 +96,10 @@ def print_steps(view: SopView) -> tuple[PrintStep, ...]:
     """The steps with lane colours, standard time as numbers, and card density."""
     result = []
     for step, source in zip(view.steps, view.sop.steps, strict=True):
-        chips = tuple(RoleChip(name, *lane_colour(lane))
-                      for name, lane in zip(step.actor_names, step.lane_indexes, strict=True))
+        does = dict(step.does)  # what each actor does here (paraf, tanda tangan), if stated
+        chips = tuple(RoleChip(f"{name}: {does[actor]}" if actor in does else name,
+                               *lane_colour(lane)) for name, lane, actor in
+                      zip(step.actor_names, step.lane_indexes, step.actor_ids, strict=True))
         result.append(PrintStep(step, chips, total_of([source.standard.time]),
                                 _density(step, view.sop.warnings)))
     return tuple(result)

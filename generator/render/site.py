@@ -43,6 +43,7 @@ class UnitView:
     name: str
     path: str | None
     sops: list[SopView]
+    organization: str = ""
 
 
 def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOptions,
@@ -63,8 +64,12 @@ def _link(target: str, page: str, directory_urls: bool) -> str:
 
 def render_home(units: dict[str, UnitView], figures: dict[str, int],
                 labels: dict[str, str]) -> str:
-    """The home page: figures for a manager, then every SOP grouped by unit."""
-    return render("home.md.j2", units=units, L=labels, page=HOME_PAGE, figures=figures,
+    """The home page: figures for a manager, then every SOP grouped by unit; on a site of
+    several offices, by office then unit."""
+    offices: dict[str, list[UnitView]] = {}
+    for unit in sorted(units.values(), key=lambda u: (u.organization.casefold(), u.id)):
+        offices.setdefault(unit.organization, []).append(unit)
+    return render("home.md.j2", offices=offices, L=labels, page=HOME_PAGE, figures=figures,
                   review_page=REVIEW_PAGE, roles_page=ROLES_PAGE, map_page=MAP_PAGE)
 
 
@@ -73,12 +78,14 @@ def render_unit_page(unit: UnitView, labels: dict[str, str]) -> str:
     return render("unit.md.j2", unit=unit, L=labels, page=unit.path)
 
 
-def _unit_views(views: dict[str, SopView]) -> dict[str, UnitView]:
+def _unit_views(views: dict[str, SopView], many: bool) -> dict[str, UnitView]:
+    """Units by id; ``many`` (several offices) names each unit's office."""
     result: dict[str, UnitView] = {}
     for view in views.values():
         unit_id = view.entry.unit_id
         path = unit_page_path(unit_id) if unit_id else None
-        result.setdefault(unit_id, UnitView(unit_id, view.entry.unit_name, path, []))
+        office = view.entry.organization.name if many else ""
+        result.setdefault(unit_id, UnitView(unit_id, view.entry.unit_name, path, [], office))
         result[unit_id].sops.append(view)
     return dict(sorted(result.items()))
 
@@ -117,7 +124,7 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
         yield from hit[1].items()
     if cache:
         cache.keep_only(set(views))
-    units = _unit_views(views)
+    units = _unit_views(views, library.has_many_organizations)
     index_pages, figures = render_index_pages(library, views, labels, options)
     yield HOME_PAGE, render_home(units, figures, labels)
     yield from index_pages.items()

@@ -12,7 +12,8 @@ from datetime import date
 
 from generator.check import flow
 from generator.check.library import Library, SopEntry
-from generator.render.catalog import MentionFinder, backlinks, role_use
+from generator.render.bars import BarGroup, role_bars
+from generator.render.catalog import MentionFinder, backlinks
 from generator.render.paths import SopPages, sop_page_path
 from generator.source.durations import format_duration, format_total
 from generator.source.model import Sop
@@ -37,6 +38,8 @@ class StepView:
     next_to: str | None
     is_terminator: bool
     note_parts: tuple[tuple[str, str | None], ...] = ()
+    time_stated: bool = True
+    does: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,6 @@ class RelatedView:
 
     text: str
     path: str | None
-
-
-@dataclass(frozen=True)
-class RoleTime:
-    """One bar of the 'minutes per role' chart: a role's standard time in one run."""
-
-    name: str
-    lane: int
-    time: str
-    percent: int
 
 
 @dataclass(frozen=True)
@@ -89,13 +82,14 @@ class SopView:
     steps: tuple[StepView, ...]
     related: tuple[RelatedView, ...]
     total_time: str
-    kind: str
+    kind: str | None
     made: str | None
     revised: str | None
     effective: str | None
     review: str | None = None
+    approved: str | None = None
     backlinks: tuple[RelatedView, ...] = ()
-    role_times: tuple[RoleTime, ...] = ()
+    role_times: tuple[BarGroup, ...] = ()
     revisions: tuple[RevisionView, ...] = ()
 
     @property
@@ -112,17 +106,19 @@ def format_date(value: date | None, labels: dict[str, str]) -> str | None:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
-def target_text(target: int | None, labels: dict[str, str]) -> str:
-    """'ke langkah 4' or 'selesai'."""
-    return labels["to_end"] if target is None else f"{labels['goes_to']} {target + 1}"
+def target_text(edge: flow.Edge, labels: dict[str, str]) -> str:
+    """'ke langkah 4', 'selesai', or 'tidak tercantum' for an answer the source omits."""
+    if edge.unknown:
+        return labels["not_stated"]
+    return labels["to_end"] if edge.target is None else f"{labels['goes_to']} {edge.target + 1}"
 
 
 def step_views(sop: Sop, labels: dict[str, str]) -> tuple[StepView, ...]:
     """The steps with everything resolved: role names, lanes, where each answer leads."""
     roles = {role.id: (i, role.name) for i, role in enumerate(sop.roles)}
-    by_source: dict[int, dict[str | None, int | None]] = {}
+    by_source: dict[int, dict[str | None, flow.Edge]] = {}
     for edge in flow.edges(sop):
-        by_source.setdefault(edge.source, {})[edge.branch] = edge.target
+        by_source.setdefault(edge.source, {})[edge.branch] = edge
     views = []
     last = len(sop.steps) - 1
     for i, step in enumerate(sop.steps):
@@ -134,20 +130,13 @@ def step_views(sop: Sop, labels: dict[str, str]) -> tuple[StepView, ...]:
             lane_indexes=tuple(roles[a][0] for a in actors),
             inputs=tuple(step.standard.inputs), time=format_duration(step.standard.time, labels),
             output=step.standard.output, notes=step.notes,
-            question=step.decision.question if step.decision else None,
+            question=(step.decision.question or step.action) if step.decision else None,
             yes_to=target_text(exits["yes"], labels) if step.decision else None,
             no_to=target_text(exits["no"], labels) if step.decision else None,
             next_to=None if step.decision else target_text(exits[None], labels),
-            is_terminator=i in (0, last)))
+            is_terminator=i in (0, last), time_stated=step.standard.time is not None,
+            does=tuple(step.does.items())))
     return tuple(views)
-
-
-def _role_times(entry: SopEntry, labels: dict[str, str]) -> tuple[RoleTime, ...]:
-    uses = [role_use(entry, role) for role in entry.sop.roles]
-    longest = max((use.time.clock_minutes for use in uses), default=0) or 1
-    return tuple(RoleTime(role.name, lane, format_total(use.time, labels),
-                          round(100 * use.time.clock_minutes / longest))
-                 for lane, (role, use) in enumerate(zip(entry.sop.roles, uses, strict=True)))
 
 
 def _with_note_links(steps: tuple[StepView, ...], entry: SopEntry, site: SiteContext
@@ -173,12 +162,14 @@ def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
     return SopView(
         entry=entry, sop=sop, pages=SopPages.of(sop_page_path(entry)),
         steps=_with_note_links(step_views(sop, labels), entry, site), related=tuple(related),
-        total_time=format_total(entry.total_time, labels), kind=labels[f"kind_{sop.kind.value}"],
+        total_time=format_total(entry.total_time, labels),
+        kind=labels[f"kind_{sop.kind.value}"] if sop.kind else None,
         made=format_date(sop.dates.made, labels), revised=format_date(sop.dates.revised, labels),
         effective=format_date(sop.dates.effective, labels),
         review=format_date(sop.dates.review, labels),
+        approved=format_date(sop.dates.approved, labels),
         backlinks=tuple(RelatedView(e.sop.title, sop_page_path(e))
                         for e in site.backlinks.get(entry.id, [])),
-        role_times=_role_times(entry, labels),
+        role_times=role_bars(entry, labels),
         revisions=tuple(RevisionView(format_date(r.date, labels) or "", r.number, r.changes)
                         for r in sop.revisions))

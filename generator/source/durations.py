@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -31,12 +32,22 @@ _UNIT_WORDS: dict[str, TimeUnit] = {
     "hari kerja": TimeUnit.WORKING_DAYS, "working day": TimeUnit.WORKING_DAYS,
     "working days": TimeUnit.WORKING_DAYS,
 }
-DURATION_PATTERN = (r"^\s*\d+(?:[.,]\d+)?\s*(?:menit|mnt|min|minutes?|jam|hours?|hari kerja|"
-                    r"hari|days?|working days?)?\s*$")
+
+
+def _any_case(word: str) -> str:
+    """'jam' -> '[jJ][aA][mM]': JSON Schema patterns (ECMA-262) have no ignore-case flag,
+    and forms write 'Menit', 'JAM' as often as 'menit'."""
+    return "".join(" +" if ch == " " else f"[{ch}{ch.upper()}]" for ch in word)
+
+
+_UNITS = "|".join(_any_case(word) for word in sorted(_UNIT_WORDS, key=len, reverse=True))
+DURATION_PATTERN = rf"^\s*[0-9]+(?:[.,][0-9]+)?\s*(?:(?:{_UNITS})\s*)?$"
+"""What the loader accepts as a written duration, for the JSON Schema: the same unit words
+in any case, so editors and ``sopgen check`` agree (a test feeds both the same examples)."""
 MAX_AMOUNT = 1e9
 """A billion minutes is 1,900 years: a larger number is a typo, and its sum would print in
 exponent notation."""
-_DURATION_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z ]*?)\s*$")
+_DURATION_RE = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-zA-Z ]*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,13 @@ class Duration:
         """Minutes of clock time; 0 for day-based durations."""
         factor = {TimeUnit.MINUTES: 1, TimeUnit.HOURS: 60}.get(self.unit, 0)
         return self.amount * factor
+
+
+def parse_optional_duration(value: Any) -> Duration | None:
+    """A duration, or None for a blank or missing one: 'not stated in the source' is not 0."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return parse_duration(value)
 
 
 def parse_duration(value: Any) -> Duration:
@@ -114,36 +132,52 @@ def _number_text(amount: float) -> str:
 
 @dataclass(frozen=True)
 class DurationTotal:
-    """A sum of durations with clock time and the two kinds of days kept apart."""
+    """A sum of durations with clock time and the two kinds of days kept apart, and how
+    many of the steps it adds up had a time at all: a time not stated is not 0, so a total
+    says what it covers ("of 6 of 9 steps") instead of passing for the whole."""
 
     clock_minutes: float = 0.0
     days: float = 0.0
     working_days: float = 0.0
+    stated: int = 0
+    unstated: int = 0
 
     def __add__(self, other: DurationTotal) -> DurationTotal:
         return DurationTotal(self.clock_minutes + other.clock_minutes, self.days + other.days,
-                             self.working_days + other.working_days)
+                             self.working_days + other.working_days,
+                             self.stated + other.stated, self.unstated + other.unstated)
 
     @property
     def is_clock_only(self) -> bool:
         return self.days == 0 and self.working_days == 0
 
+    @property
+    def is_known(self) -> bool:
+        """False when no step it covers states a time: there is no total to show."""
+        return self.stated > 0 or self.unstated == 0
 
-def total_of(durations: list[Duration]) -> DurationTotal:
-    """Add durations up without mixing clock time and days."""
+
+def total_of(durations: Sequence[Duration | None]) -> DurationTotal:
+    """Add durations up without mixing clock time and days; None (not stated) is counted,
+    never added as 0."""
     total = DurationTotal()
     for item in durations:
-        if item.unit is TimeUnit.DAYS:
-            total += DurationTotal(days=item.amount)
+        if item is None:
+            total += DurationTotal(unstated=1)
+        elif item.unit is TimeUnit.DAYS:
+            total += DurationTotal(days=item.amount, stated=1)
         elif item.unit is TimeUnit.WORKING_DAYS:
-            total += DurationTotal(working_days=item.amount)
+            total += DurationTotal(working_days=item.amount, stated=1)
         else:
-            total += DurationTotal(clock_minutes=item.clock_minutes)
+            total += DurationTotal(clock_minutes=item.clock_minutes, stated=1)
     return total
 
 
 def format_total(total: DurationTotal, labels: dict[str, str]) -> str:
-    """'795 menit (13 jam 15 menit)', '3 hari kerja + 2 jam': says how it counts."""
+    """'795 menit (13 jam 15 menit)', '3 hari kerja + 2 jam': says how it counts; with
+    steps whose time is not stated, also how many it covers, or 'tidak tercantum'."""
+    if not total.is_known:
+        return labels["not_stated"]
     parts = []
     if total.working_days:
         parts.append(f"{_number_text(total.working_days)} {labels['working_days']}")
@@ -151,7 +185,11 @@ def format_total(total: DurationTotal, labels: dict[str, str]) -> str:
         parts.append(f"{_number_text(total.days)} {labels['days']}")
     if total.clock_minutes or not parts:
         parts.append(_format_clock(total.clock_minutes, labels))
-    return " + ".join(parts)
+    text = " + ".join(parts)
+    if total.unstated:
+        count = total.stated + total.unstated
+        text += "; " + labels["total_covers"].format(stated=total.stated, count=count)
+    return text
 
 
 def _format_clock(minutes: float, labels: dict[str, str]) -> str:
@@ -165,8 +203,10 @@ def _format_clock(minutes: float, labels: dict[str, str]) -> str:
     return f"{text} ({split})"
 
 
-def format_duration(duration: Duration, labels: dict[str, str]) -> str:
-    """A step's time as written; a bare number gets the minutes label."""
+def format_duration(duration: Duration | None, labels: dict[str, str]) -> str:
+    """A step's time as written; a bare number gets the minutes label; not stated says so."""
+    if duration is None:
+        return labels["not_stated"]
     if duration.unit is TimeUnit.MINUTES and duration.text == _number_text(duration.amount):
         return f"{duration.text} {labels['minutes']}"
     return duration.text

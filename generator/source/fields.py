@@ -1,7 +1,10 @@
-"""The value types of the SOP format: how each kind of field reads what authors write.
+"""The value types of the SOP format: text, ids, lists, dates, durations, decision targets.
 
-Kept apart from the models so each reading rule (a date, a step target, a list written as
-one item) is stated once, with the reason it exists, and the models stay a list of fields.
+Each type says what the loader accepts and, through its JSON Schema, what editors accept:
+the two must agree (tests/test_schema_parity.py feeds both the same examples). Blank text
+means "not stated in the source" wherever a value may be missing, never 0 or a default.
+Each reading rule (a date, a step target, a list written as one item) is stated once,
+with the reason it exists, so the models stay a list of fields.
 """
 
 from __future__ import annotations
@@ -10,20 +13,21 @@ import datetime
 import re
 from typing import Annotated, Any
 
-from pydantic import (
-    BeforeValidator,
-    Field,
-    PlainSerializer,
-    StringConstraints,
-    WithJsonSchema,
-)
+from pydantic import BeforeValidator, Field, PlainSerializer, StringConstraints, WithJsonSchema
 
-from generator.source.durations import DURATION_PATTERN, MAX_AMOUNT, Duration, parse_duration
+from generator.source.durations import (
+    DURATION_PATTERN,
+    MAX_AMOUNT,
+    Duration,
+    parse_optional_duration,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 """Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 WithJsonSchema({"type": "string", "pattern": r"\S"})]
+"""Text that is not blank: the loader strips it first, the schema asks for a non-space."""
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 
@@ -32,7 +36,7 @@ def as_list(value: Any) -> Any:
     return [value] if isinstance(value, str | dict) else value
 
 
-def _blank_to_none(value: Any) -> Any:
+def blank_to_none(value: Any) -> Any:
     """An empty string means 'not filled in yet', the same as leaving the field out."""
     return None if isinstance(value, str) and not value.strip() else value
 
@@ -59,8 +63,9 @@ def _date(value: Any) -> Any:
 
 
 def _target(value: Any) -> Any:
-    """A step number or a word; ``yes: true`` would otherwise be read as step 1."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    """A step number or a word; ``yes: true`` would otherwise be read as step 1. None (left
+    empty) means the source does not say where the answer leads."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | str)):
         shown = str(value).lower() if isinstance(value, bool) else repr(value)
         raise ValueError(f"{shown} is not a place to go: write 'next', 'end', a step id or a "
                          "step number (1 = first step)")
@@ -69,20 +74,27 @@ def _target(value: Any) -> Any:
 
 TextList = Annotated[
     list[Text], BeforeValidator(as_list, json_schema_input_type=Text | list[Text])]
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+OptionalText = Annotated[str | None, BeforeValidator(blank_to_none)]
 OptionalDate = Annotated[datetime.date | None, BeforeValidator(_date),
-                         BeforeValidator(_blank_to_none)]
+                         BeforeValidator(blank_to_none)]
 Date = Annotated[datetime.date, BeforeValidator(_date)]
+BLANK_PATTERN = r"^\s*$"
+"""A blank string: the loader reads it as 'not stated', so the schema accepts it too."""
+
 StepDuration = Annotated[
-    Duration,
-    BeforeValidator(parse_duration),
-    PlainSerializer(lambda d: d.text, return_type=str),
+    Duration | None,
+    BeforeValidator(parse_optional_duration),
+    PlainSerializer(lambda d: d.text if d is not None else None, return_type=str | None),
     WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": MAX_AMOUNT},
-                              {"type": "string", "pattern": DURATION_PATTERN}]}),
+                              {"type": "string", "pattern": DURATION_PATTERN},
+                              {"type": "string", "pattern": BLANK_PATTERN},
+                              {"type": "null"}]}),
 ]
 Target = Annotated[
-    int | str,
+    int | str | None,
     BeforeValidator(_target),
+    BeforeValidator(blank_to_none),
     Field(description="Where this answer leads: 'next' (the following step), 'end' (the "
-                      "procedure ends), a step id, or a step number (1 = first step)."),
+                      "procedure ends), a step id, or a step number (1 = first step). "
+                      "Leave it empty when the source does not say."),
 ]

@@ -6,134 +6,43 @@ Every field carries a description: they become the JSON Schema editors show auth
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
-    field_validator,
-    model_validator,
+    WithJsonSchema,
 )
 
 from generator.source.fields import (
+    BLANK_PATTERN,
     ID_PATTERN,
-    Date,
     Identifier,
-    OptionalDate,
     OptionalText,
     StepDuration,
     Target,
     Text,
     TextList,
     as_list,
+    blank_to_none,
+)
+from generator.source.identity import (
+    Approval,
+    Dates,
+    OrganizationFile,
+    RecordEntry,
+    Records,
+    RelatedSop,
+    Responsible,
+    Revision,
+    Role,
+    SopKind,
+    Strict,
 )
 
-__all__ = ["ID_PATTERN", "Approval", "Dates", "Decision", "MutuBaku", "RecordEntry",
-           "Records", "RelatedSop", "Responsible", "Revision", "Role", "Sop", "SopKind",
-           "Step", "StepDuration", "Strict", "Target"]
-
-class Strict(BaseModel):
-    """Base of every model: unknown keys are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SopKind(StrEnum):
-    """Jenis kegiatan."""
-
-    RUTIN = "rutin"
-    PELAYANAN = "pelayanan"
-    PENUGASAN = "penugasan"
-
-
-class Dates(Strict):
-    """Tanggal Pembuatan, Tanggal Revisi, Tanggal Efektif (YYYY-MM-DD)."""
-
-    made: OptionalDate = Field(None, description="Tanggal Pembuatan: when the SOP was drafted.")
-    revised: OptionalDate = Field(None, description="Tanggal Revisi: last revision or planned "
-                                                    "review.")
-    effective: OptionalDate = Field(None, description="Tanggal Efektif: the signing date.")
-    review: OptionalDate = Field(None, description="When the SOP is due for review (listed on "
-                                                   "the 'Perlu ditinjau' page from 30 days "
-                                                   "before).")
-
-
-class Revision(Strict):
-    """One entry of the revision history."""
-
-    date: Date = Field(description="Date of the revision (YYYY-MM-DD).")
-    number: Text = Field(description="Revision number as the office writes it, e.g. '01'.")
-    changes: Text = Field(description="What changed.")
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: Any) -> Any:
-        """'number: 1' is the text '1'; 'number: true' is a slip, not a revision."""
-        if isinstance(value, bool):
-            raise ValueError(f"{str(value).lower()} is not a revision number; write the "
-                             "number, e.g. '01'")
-        return str(value) if isinstance(value, int | float) else value
-
-
-class Approval(Strict):
-    """Disahkan oleh: the official who signs the SOP."""
-
-    position: OptionalText = Field(None, description="Jabatan of the approver.")
-    name: OptionalText = Field(None, description="Full name of the approver.")
-    nip: OptionalText = Field(None, description="NIP (civil servant number) of the approver.")
-
-
-class Responsible(Strict):
-    """Penanggung Jawab: who answers for the product and for the activity."""
-
-    product: OptionalText = Field(None, description="Penanggung jawab produk.")
-    activity: OptionalText = Field(None, description="Penanggung jawab kegiatan.")
-
-
-class Role(Strict):
-    """A Pelaksana (executor): one column of the flowchart table and one diagram lane."""
-
-    id: Identifier = Field(description="Stable id used by steps and records, e.g. kepala_dinas.")
-    name: Text = Field(description="Name shown in tables and lanes, e.g. 'Kepala Dinas'.")
-
-
-class RelatedSop(Strict):
-    """Keterkaitan: another SOP of this site (by id) or a free-text reference to one outside."""
-
-    sop: Identifier | None = Field(None, description="Id (file name without .yaml) of an SOP "
-                                                     "in this site.")
-    text: OptionalText = Field(None, description="Name of an SOP outside this site.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _one_of(self) -> RelatedSop:
-        if (self.sop is None) == (self.text is None):
-            raise ValueError("give either 'sop' (an id in this site) or 'text', not both")
-        return self
-
-
-class RecordEntry(Strict):
-    """Pencatatan dan Pendataan: which holder keeps which record."""
-
-    holder: Text = Field(description="Who keeps the record, as the SOP writes it.")
-    role: Identifier | None = Field(None, description="The role id of the holder, if any.")
-    record: Text = Field(description="What is recorded, e.g. 'Lembar disposisi'.")
-    sign: Literal["signature", "initials"] | None = Field(
-        None, description="Whether the holder signs (tanda tangan) or initials (paraf).")
-
-
-class Records(Strict):
-    """Pencatatan dan Pendataan: per-holder records plus free notes."""
-
-    entries: list[RecordEntry] = Field(default_factory=list, description="Records per holder.")
-    notes: TextList = Field(default_factory=list, description="Free notes on documentation.")
+__all__ = ["ID_PATTERN", "Approval", "Dates", "Decision", "MutuBaku", "OrganizationFile",
+           "RecordEntry", "Records", "RelatedSop", "Responsible", "Revision", "Role", "Sop",
+           "SopKind", "Step", "StepDuration", "Strict", "Target"]
 
 
 class MutuBaku(Strict):
@@ -141,17 +50,20 @@ class MutuBaku(Strict):
 
     inputs: TextList = Field(default_factory=list, description="Kelengkapan: what must be at "
                                                                 "hand (documents, forms).")
-    time: StepDuration = Field(description="Waktu: minutes (15), or text: '2 jam', '1 hari', "
-                                           "'3 hari kerja'.")
+    time: StepDuration = Field(None, description="Waktu: minutes (15), or text: '10 Menit', "
+                                                 "'2 jam', '1 hari', '3 hari kerja'; empty "
+                                                 "when the source does not state it.")
     output: OptionalText = Field(None, description="Output of the step.")
 
 
 class Decision(Strict):
     """A step that asks a question; 'Ya' and 'Tidak' lead to different places."""
 
-    question: Text = Field(description="The question, e.g. 'Berkas lengkap?'.")
-    yes: Target
-    no: Target
+    question: OptionalText = Field(None, description="The question, e.g. 'Berkas lengkap?'; "
+                                                     "when empty, the step's action is shown "
+                                                     "as the question.")
+    yes: Target = None
+    no: Target = None
 
 
 class Step(Strict):
@@ -162,9 +74,14 @@ class Step(Strict):
     actors: Annotated[list[Identifier], BeforeValidator(
         as_list, json_schema_input_type=Identifier | list[Identifier])] = Field(
         min_length=1, description="Role id(s) that act in this step (several for a meeting).")
-    standard: MutuBaku = Field(description="Mutu Baku: kelengkapan, waktu, output.")
+    standard: MutuBaku = Field(default_factory=MutuBaku,
+                               description="Mutu Baku: kelengkapan, waktu, output.")
     notes: OptionalText = Field(None, description="Keterangan.")
     decision: Decision | None = Field(None, description="Makes this step a decision.")
+    does: dict[Identifier, Text] = Field(
+        default_factory=dict, json_schema_extra={"additionalProperties": False},
+        description="What each actor does in this step, when the form says so: "
+                    "{sekretaris: paraf, lurah: tanda tangan}.")
 
 
 class Sop(Strict):
@@ -172,10 +89,16 @@ class Sop(Strict):
 
     number: OptionalText = Field(None, description="Nomor SOP (leave empty if not assigned).")
     title: Text = Field(description="Nama SOP.")
-    organization: Text = Field(description="The office, e.g. 'Dinas Kependudukan dan ...'.")
+    organization: OptionalText = Field(None, description="The office (OPD), e.g. 'Dinas "
+                                       "Kependudukan dan ...'; may be left out when the "
+                                       "folder's _organization.yaml names it.")
     unit: OptionalText = Field(None, description="Unit within the office; the folder name is "
                                                  "used when empty.")
-    kind: SopKind = Field(description="Jenis kegiatan: rutin, pelayanan or penugasan.")
+    kind: Annotated[SopKind | None, BeforeValidator(blank_to_none), WithJsonSchema(
+        {"anyOf": [{"enum": [kind.value for kind in SopKind]}, {"type": "null"},
+                   {"type": "string", "pattern": BLANK_PATTERN}]})] = Field(
+        None, description="Jenis kegiatan: rutin, pelayanan or penugasan; empty when the "
+                          "form does not print it.")
     dates: Dates = Field(default_factory=Dates, description="Tanggal pembuatan/revisi/efektif.")
     approval: Approval = Field(default_factory=Approval, description="Disahkan oleh.")
     responsible: Responsible = Field(default_factory=Responsible, description="Penanggung jawab.")
@@ -183,9 +106,12 @@ class Sop(Strict):
     legal_basis: TextList = Field(default_factory=list, description="Dasar Hukum.")
     qualifications: TextList = Field(default_factory=list, description="Kualifikasi Pelaksana.")
     related: Annotated[list[RelatedSop], BeforeValidator(
-        as_list, json_schema_input_type=list[RelatedSop | Text])] = Field(
+        as_list, json_schema_input_type=RelatedSop | Text | list[RelatedSop | Text])] = Field(
         default_factory=list, description="Keterkaitan: related SOPs.")
     equipment: TextList = Field(default_factory=list, description="Peralatan/Perlengkapan.")
+    requirements: TextList = Field(default_factory=list, description="Persyaratan: what the "
+                                                                     "applicant brings (shown "
+                                                                     "with Peralatan).")
     warnings: TextList = Field(default_factory=list, description="Peringatan.")
     records: Records = Field(default_factory=Records, description="Pencatatan dan Pendataan.")
     revisions: list[Revision] = Field(default_factory=list, description="Revision history, "

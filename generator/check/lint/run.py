@@ -24,7 +24,6 @@ from generator.check.lint.rules import RULE_IDS, RULES, Finding, SiteFacts
 from generator.source.errors import SopError, SopValidationError, format_path
 from generator.source.fields import Identifier, Text
 from generator.source.load import LoadFailure, load_file
-from generator.source.model import Strict
 
 CONFIG_NAME = "_lint.yaml"
 

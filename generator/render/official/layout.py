@@ -77,6 +77,7 @@ class _Chart:
         tops, bottoms = page_connectors(self.view, self.labels, self.letters,
                                         self.page_of, p)
         ends = {e.source for e in self.edges if e.target is None and e.branch is not None}
+        unknown = {e.source for e in self.edges if e.unknown}
         placed, cells = Placed(), list(self.head)
         rows: list[tuple[int | None, Box]] = []
         y = self.head_h
@@ -93,7 +94,9 @@ class _Chart:
             rows.append((step.number, row))
             cells += [Cell(col.key, Box(col.x, y, col.w, row.h), lines.get(col.key, ()),
                            step=step.number) for col in self.cols]
-            place_step(placed, step, self.roles, row, row_index, self.titles, i in ends)
+            titles = {**self.titles, "end": self.labels["not_stated"]} if i in unknown \
+                else self.titles  # an answer the source omits ends in a 'not stated' mark
+            place_step(placed, step, self.roles, row, row_index, titles, i in ends)
             y += row.h
         if bottoms:
             band_h = BAND_H * band_rows(len(bottoms), self.roles)

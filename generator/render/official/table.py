@@ -103,7 +103,8 @@ def header(cols: Sequence[Column], role_names: Sequence[str], labels: dict[str, 
 
 def step_texts(step: StepView) -> dict[str, str]:
     """What each text column of a step's row says (decisions add their question)."""
-    activity = f"{step.action}\n{step.question}" if step.question else step.action
+    activity = f"{step.action}\n{step.question}" if step.question and \
+        step.question != step.action else step.action
     return {"no": str(step.number), "activity": activity, "inputs": "\n".join(step.inputs),
             "time": step.time, "output": step.output or "", "notes": step.notes or ""}
 
