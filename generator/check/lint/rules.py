@@ -79,8 +79,7 @@ def output_and_time(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
             found.append(Finding("output-stated", ("steps", i, "standard"),
                                  f"step {i + 1} has no output", "name what the step "
                                  "produces (Mutu Baku: Output)"))
-        time = step.standard.time
-        if time is None or time.amount == 0:
+        if step.standard.time is None:  # not stated in the source; 0 is a stated value
             found.append(Finding("time-stated", ("steps", i, "standard"),
                                  f"step {i + 1} has no time", "state how long the step takes "
                                  "(Mutu Baku: Waktu), e.g. '15 menit' or '1 hari'"))
