@@ -118,7 +118,7 @@ def test_days_and_clock_time_are_never_on_one_scale(pages: dict[str, str]) -> No
     titles = re.findall(r'<p class="sopgen-bars-title"><strong>(.+?)</strong>', page)
     assert titles == ["Jam dan menit", "Hari", "Hari kerja"]
     bars = re.findall(r'sopgen-bar-label">(.+?)</span>.*?width: (\d+)%.*?value">(.+?)</span>',
-                      page)
+                      page, flags=re.S)
     assert bars == [("Pengelola Kepegawaian", "100", "120 menit (2 jam)"),
                     ("Kasubbag. Kepegawaian", "100", "1 hari"), ("Direktur", "100", "1 hari"),
                     ("Pengelola Kepegawaian", "100", "1 hari kerja")]
@@ -142,3 +142,14 @@ def test_corpus_builds_strict(tmp_path: Path) -> None:
     assert (site / "peran" / "kelurahan-sukamaju" / "sekretaris" / "index.html").is_file()
     nav = (site / "index.html").read_text(encoding="utf-8")
     assert "Kelurahan Sukamaju" in nav
+
+
+def test_an_office_named_by_its_folder_shows_on_every_page_of_its_sops(
+        pages: dict[str, str]) -> None:
+    """surat-masuk.yaml names no organization: its folder's _organization.yaml does."""
+    base = next(p for p in pages if p.endswith("surat-masuk.md"))
+    stem = base.removesuffix(".md")
+    for path in (base, f"{stem}.checklist.md", f"{stem}.resmi.md"):
+        assert "Kelurahan Sukamaju" in pages[path], path
+    identity = pages[base][pages[base].index('class="sopgen-identity"'):]
+    assert re.search(r"<th>Organisasi</th><td>Kelurahan Sukamaju</td>", identity)

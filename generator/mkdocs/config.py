@@ -14,6 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from generator.render.assets import IFRAME_WORKER_SHIM
 from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
 
 
@@ -63,3 +64,13 @@ def _today(options: SopgenConfig) -> datetime.date:
     except ValueError:
         raise PluginError(f"sopgen: today: '{options.today}' is not a date "
                           "(YYYY-MM-DD)") from None
+
+
+def ship_worker_shim(config: MkDocsConfig) -> None:
+    """Material's offline plugin (the site opened from a folder, file://) would load its
+    Web Worker shim for search from a CDN unless one is configured: the shipped copy is."""
+    if not any(name == "offline" or name.endswith("/offline") for name in config.plugins):
+        return
+    polyfills = list(config.extra.get("polyfills") or [])
+    if not any("iframe-worker" in str(script) for script in polyfills):
+        config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_SHIM]

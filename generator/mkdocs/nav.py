@@ -12,9 +12,12 @@ from mkdocs.structure.pages import Page
 from generator.render.paths import is_out_of_nav
 
 
-def arrange_units(items: list[Any], unit_titles: dict[str, str]) -> None:
-    """Name each unit's section after its unit and put the units right after home."""
-    _title_unit_sections(items, unit_titles)
+def arrange_units(items: list[Any], unit_titles: dict[str, str],
+                  other_titles: dict[str, str] | None = None) -> None:
+    """Name each unit's section after its unit and put the units right after home; other
+    sections (the roles' folder) take the title given for their index page (the site's
+    language, not the folder's name)."""
+    _title_sections(items, {**(other_titles or {}), **unit_titles})
     items.sort(key=lambda item: _nav_rank(item, unit_titles))
 
 
@@ -28,14 +31,14 @@ def _nav_rank(item: Any, unit_titles: dict[str, str]) -> int:
     return 2
 
 
-def _title_unit_sections(items: list[Any], titles: dict[str, str]) -> None:
+def _title_sections(items: list[Any], titles: dict[str, str]) -> None:
     for item in items:
         if isinstance(item, Section):
             index = next((c for c in item.children if isinstance(c, Page)
                           and c.file.src_uri in titles), None)
             if index is not None:
                 item.title = titles[index.file.src_uri]
-            _title_unit_sections(item.children, titles)
+            _title_sections(item.children, titles)
 
 
 def keep_printables_out_of_nav(files: Files) -> None:

@@ -25,12 +25,14 @@ from mkdocs.structure.pages import Page
 
 from generator.check.library import load_library
 from generator.check.lint.run import load_config as load_lint_config
-from generator.mkdocs.config import SopgenConfig, render_options, sop_folder
+from generator.mkdocs.config import SopgenConfig, render_options, ship_worker_shim, sop_folder
+from generator.mkdocs.content import name_search_dialog, prepare_content
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession
 from generator.render.assets import STYLESHEET, site_assets
-from generator.render.paths import organization_roles_path, unit_page_path
+from generator.render.locale import labels
+from generator.render.paths import ROLES_PAGE, organization_roles_path, unit_page_path
 from generator.render.site import iter_site_pages
 from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
@@ -61,10 +63,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_shutdown(self) -> None:
         self.session = None
 
-    @event_priority(100)  # before mkdocs-mermaid2's own on_config asks the CDN
+    @event_priority(100)  # before mkdocs-mermaid2's and offline's own on_config ask a CDN
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        ship_worker_shim(config)
         mermaid2 = config.plugins.get("mermaid2")
         self.mermaid_by_plugin = mermaid2 is not None
         if mermaid2 is not None and not mermaid2.config.get("javascript"):
@@ -150,13 +153,29 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         """Units first, each section named after its unit, not after its folder.
 
         Titles are HTML-escaped: the theme prints nav titles without escaping."""
-        arrange_units(nav.items, self.unit_titles)
+        names = labels(self.config.language)
+        arrange_units(nav.items, self.unit_titles, {ROLES_PAGE: str(escape(names["roles"]))})
         if self.session is not None:
             self.session.nav = nav
         return nav
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A hand-written page may carry its title in the site's language (``title_en``)."""
+        title = page.meta.get(f"title_{self.config.language}")
+        if isinstance(title, str):
+            page.meta["title"] = title
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """What search indexes (no diagram source, no words run together), and the
+        diagram's frame."""
+        return prepare_content(html)
+
     @event_priority(-100)  # after mkdocs-mermaid2 has added its script
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = name_search_dialog(output, labels(self.config.language)["search_dialog"])
         return finish_page(output, page.url, self.mermaid_by_plugin)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -11,6 +11,8 @@ from pathlib import Path
 SITE_PREFIX = "assets/sopgen"
 MERMAID_SCRIPT = f"{SITE_PREFIX}/mermaid/mermaid.min.js"
 STYLESHEET = f"{SITE_PREFIX}/sopgen.css"
+IFRAME_WORKER_SHIM = f"{SITE_PREFIX}/iframe-worker/shim.js"
+"""iframe-worker 1.0.4 (MIT): Web Workers from file://, for the site opened from a folder."""
 
 
 def asset_root() -> Path:

@@ -120,8 +120,11 @@ def storage_key(view: SopView) -> str:
 
 
 def footer_text(view: SopView, labels: dict[str, str]) -> str:
-    """What every printed page names in its margin: the SOP number and title."""
-    return f"{labels['number']}: {view.sop.number or labels['none']} · {view.sop.title}"
+    """What every printed page names in its margin: the SOP number (when it has one; never
+    a dash standing for a missing number) and title."""
+    if not view.sop.number:
+        return view.sop.title
+    return f"{labels['number']}: {view.sop.number} · {view.sop.title}"
 
 
 def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:

@@ -97,6 +97,20 @@ class SopView:
         """The SOP page's docs path (its printables' and official document's: ``pages``)."""
         return self.pages.sop
 
+    @property
+    def lead(self) -> str:
+        """What the SOP is about in one line: the first line of its scope, else its first
+        step (the summary under the title, and its search result's teaser)."""
+        text = self.scope or self.sop.steps[0].action
+        return text.strip().splitlines()[0]
+
+    @property
+    def scope(self) -> str | None:
+        """The scope, unless it only repeats the office's or the unit's name."""
+        scope = self.sop.scope
+        names = {self.entry.organization.name.casefold(), self.entry.unit_name.casefold()}
+        return scope if scope and scope.strip().casefold() not in names else None
+
 
 def format_date(value: date | None, labels: dict[str, str]) -> str | None:
     """'31 Januari 2024' (months from the locale); None stays None (a blank to fill in)."""

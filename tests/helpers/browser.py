@@ -52,7 +52,8 @@ class PageLog:
 
 def open_page(browser: Any, url: str, viewport: dict[str, int] | None = None
               ) -> tuple[Any, PageLog]:
-    """A new page at ``url``: off-machine requests aborted and logged, shadow roots open."""
+    """A new page at ``url``: off-machine requests aborted and logged, shadow roots open
+    (``file:`` URLs are local: a site opened from a shared folder)."""
     log = PageLog()
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
     context.add_init_script(OPEN_SHADOW_ROOTS)
@@ -61,7 +62,7 @@ def open_page(browser: Any, url: str, viewport: dict[str, int] | None = None
     def route(request_route: Any) -> None:
         request_url = request_route.request.url
         host = urlparse(request_url).hostname or ""
-        if request_url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+        if request_url.startswith(("data:", "blob:", "file:")) or host in LOCAL_HOSTS:
             request_route.continue_()
         else:
             log.external_requests.append(request_url)

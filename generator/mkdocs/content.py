@@ -1,0 +1,38 @@
+"""A page's HTML before the theme wraps it: what search reads, and the diagram's frame.
+
+The search index is built from each page's HTML (``on_page_content``): diagram sources are
+kept out of it (Material skips any element with ``data-search-exclude``), and table cells
+and blocks are separated by a line break so their words never run together in a result
+("Organisasi" and "Dinas ..." instead of "OrganisasiDinas ..."). Whitespace between table
+cells, between blocks and after a ``<br>`` does not change how the page looks.
+
+The swimlane diagram is put in a frame that scrolls sideways on a narrow screen
+(``sopgen-diagram-scroll``): the diagram keeps a width of about 180 px per lane, so its text
+stays readable on a phone instead of shrinking with the screen (the lane count comes from
+the note before it, ``data-lanes``, written by the SOP page's template).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MERMAID = re.compile(r'<(pre|div) class="mermaid"(?![^>]*data-search-exclude)')
+_BLOCK_END = re.compile(r"(</(?:th|td|tr|thead|tbody|tfoot|div|dt|dd|li|caption)>|<br\s*/?>)(?=\S)")
+_DIAGRAM = re.compile(r'(<p class="sopgen-diagram-note" data-lanes="(\d+)">.*?</p>\s*)'
+                      r'(<(pre|div) class="mermaid".*?</\4>)', re.S)
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def prepare_content(html: str) -> str:
+    """The page's HTML with its diagram sources out of the index, no glued words, and the
+    swimlane diagram in its frame."""
+    html = _MERMAID.sub(r'<\1 class="mermaid" data-search-exclude', html)
+    html = _BLOCK_END.sub("\\1\n", html)
+    return _DIAGRAM.sub(r'\1<div class="sopgen-diagram-scroll" tabindex="0" '
+                        r'style="--sopgen-lanes: \2">\3</div>', html)
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """The theme's search dialog with an accessible name (the theme gives it none)."""
+    named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
+    return html.replace(_SEARCH_DIALOG, named, 1)
