@@ -96,5 +96,5 @@ def test_a_role_that_never_acts_keeps_its_declared_lane() -> None:
 def test_label_width_fills_the_lanes_and_big_charts_scroll() -> None:
     from generator.render.mermaid import sizing
 
-    assert sizing(4) == (195, True)
-    assert sizing(6)[1] and sizing(40) == (100, False)
+    assert sizing(4) == (185, True)
+    assert sizing(5)[1] and not sizing(6)[1] and sizing(40) == (100, False)

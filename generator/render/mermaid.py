@@ -23,7 +23,7 @@ config:
     fontSize: 14px
   flowchart:
     wrappingWidth: {wrap}
-    nodeSpacing: 16
+    nodeSpacing: 20
     rankSpacing: 24
     padding: 8
     htmlLabels: true
@@ -36,7 +36,7 @@ config:
 false`` keeps every step below the one before it; spacing below these values makes lanes
 overlap. The label width and ``useMaxWidth`` come from :func:`sizing`."""
 
-LANE_EXTRA = 70.0
+LANE_EXTRA = 80.0
 """A lane is this much wider than its label width (padding, node gap, lane border)."""
 PAGE_WIDTH = 1060.0
 """938 px of content column at 1366 px, divided by the 12/14 scale that keeps the 14 px
@@ -47,7 +47,7 @@ WRAP_MIN, WRAP_MAX = 100, 200
 
 def sizing(role_count: int) -> tuple[int, bool]:
     """(label width, shrink to page): labels as wide as the lanes allow, so boxes fill
-    their lane (the seed: 3-4 lines a box instead of 9, 2,563 px -> ~1,250 px tall). When
+    their lane (the seed: 3-5 lines a box instead of 9, 2,563 px -> under 1,500 px tall). When
     even the narrowest labels make the diagram too wide to shrink without the text going
     under 12 px, it keeps its natural size and the page scrolls it sideways."""
     wrap = int(PAGE_WIDTH / max(1, role_count) - LANE_EXTRA)
