@@ -25,8 +25,8 @@ def test_seed_diagram_is_golden() -> None:
 
 def test_lanes_in_declared_order_and_meeting_in_every_lane() -> None:
     text = render_mermaid(seed(), labels("id"))
-    lanes = re.findall(r'subgraph lane(\d)\["([^"]*)"\]', text)
-    assert [name for _, name in lanes] == ["Kepala Dinas", "Sekretaris", "Sek#46; Tim Sakip",
+    lanes = re.findall(r'subgraph lane(\d)\["<b>([^"]*)</b>"\]', text)
+    assert [name for _, name in lanes] == ["Kepala Dinas", "Sekretaris", "Sek. Tim Sakip",
                                            "Anggota Sakip"]
     blocks = text.split("subgraph ")[1:]
     assert all(f"s5_{i}[" in block for i, block in enumerate(blocks))
@@ -53,9 +53,11 @@ def test_hostile_text_cannot_break_out_of_a_label() -> None:
     text = render_mermaid(sop, labels("id"))
     body = text.split("---\n", 2)[2]
     for label in re.findall(r'"([^"]*)"', body):
+        label = label.removeprefix("<b>").removesuffix("</b>")  # lane titles are bold
         bare = re.sub(r"#\d+;", "", label.replace("<br>", " "))
-        assert not set(bare) & set("<>[]{}|;%`\"()#\n"), label
-    assert "#60;script#62;" in body and "#128512;" in body and "<br>line2" in body
+        assert not set(bare) & set("<>[]{}|;%`\"#&\\\n"), label
+    assert "#60;script#62;" in body and "<br>line2" in body
+    assert "#45;" not in body and "#46;" not in body, "plain punctuation stays plain"
 
 
 def test_loop_back_goes_to_a_connector_not_upwards(tmp_path: Path) -> None:
@@ -68,5 +70,31 @@ def test_loop_back_goes_to_a_connector_not_upwards(tmp_path: Path) -> None:
                   {"action": "z", "actors": "a", "standard": {"time": 1}}]})
     text = render_mermaid(sop, labels("id"))
     assert "s2 -->|\"Tidak\"| back2" in text
-    assert '(("ke langkah 1"))' in text
+    assert '(["ke langkah 1"])' in text
     assert "--> s1" not in text
+
+
+def test_an_end_after_a_decision_stands_below_it_in_its_lane() -> None:
+    sop = load_library(Path(__file__).parent / "data" / "diagrams").by_id("cuti").sop
+    text = render_mermaid(sop, labels("id"))
+    blocks = dict(re.findall(r"subgraph (lane\d)(.*?)\n  end", text, flags=re.S))
+    assert "end3([" in blocks["lane1"], "the end of step 3 stands in the deciding lane"
+    assert 's3 -->|"Tidak"| end3' in text
+    assert "end3 ~~~ s4" in text, "the next step is held a row below the end"
+    assert text.index('s3 -->|"Tidak"|') < text.index('s3 -->|"Ya"|')
+
+
+def test_a_role_that_never_acts_keeps_its_declared_lane() -> None:
+    sop = load_library(Path(__file__).parent / "data" / "diagrams").by_id("cuti").sop
+    text = render_mermaid(sop, labels("id"))
+    lanes = re.findall(r'subgraph lane(\d)\["<b>([^"]*)</b>"\]', text)
+    assert lanes[-1] == ("4", "Lurah")
+    assert re.search(r"subgraph lane4.*\n    idle4\[", text)
+    assert "style idle4 fill:none,stroke:none" in text
+
+
+def test_label_width_fills_the_lanes_and_big_charts_scroll() -> None:
+    from generator.render.mermaid import sizing
+
+    assert sizing(4) == (185, True)
+    assert sizing(5)[1] and not sizing(6)[1] and sizing(40) == (100, False)

@@ -95,7 +95,7 @@ def test_decisions_end_return_or_are_not_stated(pages: dict[str, str]) -> None:
 def test_decision_without_question_shows_its_action(pages: dict[str, str]) -> None:
     cuti = pages["puskesmas-cempaka/tata-usaha/cuti.md"]
     assert "Keputusan: Memeriksa sisa cuti dan kelengkapan permohonan<br>" in cuti
-    assert 's2{"2#46; Memeriksa sisa cuti dan kelengkapan permohonan"}' in cuti
+    assert 's2{"2. Memeriksa sisa cuti dan kelengkapan permohonan"}' in cuti
 
 
 def test_what_real_forms_carry(pages: dict[str, str]) -> None:

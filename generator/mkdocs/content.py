@@ -7,9 +7,9 @@ and blocks are separated by a line break so their words never run together in a 
 cells, between blocks and after a ``<br>`` does not change how the page looks.
 
 The swimlane diagram is put in a frame that scrolls sideways on a narrow screen
-(``sopgen-diagram-scroll``): the diagram keeps a width of about 180 px per lane, so its text
-stays readable on a phone instead of shrinking with the screen (the lane count comes from
-the note before it, ``data-lanes``, written by the SOP page's template).
+(``sopgen-diagram-scroll``): the diagram keeps the width at which its text is 12 px
+(``render.mermaid.readable_width``, from the note before it, ``data-width``, written by the
+SOP page's template), so its text stays readable on a phone instead of shrinking with it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 
 _MERMAID = re.compile(r'<(pre|div) class="mermaid"(?![^>]*data-search-exclude)')
 _BLOCK_END = re.compile(r"(</(?:th|td|tr|thead|tbody|tfoot|div|dt|dd|li|caption)>|<br\s*/?>)(?=\S)")
-_DIAGRAM = re.compile(r'(<p class="sopgen-diagram-note" data-lanes="(\d+)">.*?</p>\s*)'
+_DIAGRAM = re.compile(r'(<p class="sopgen-diagram-note" data-width="(\d+)">.*?</p>\s*)'
                       r'(<(pre|div) class="mermaid".*?</\4>)', re.S)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -29,7 +29,7 @@ def prepare_content(html: str) -> str:
     html = _MERMAID.sub(r'<\1 class="mermaid" data-search-exclude', html)
     html = _BLOCK_END.sub("\\1\n", html)
     return _DIAGRAM.sub(r'\1<div class="sopgen-diagram-scroll" tabindex="0" '
-                        r'style="--sopgen-lanes: \2">\3</div>', html)
+                        r'style="--sopgen-diagram-width: \2px">\3</div>', html)
 
 
 def name_search_dialog(html: str, label: str) -> str:

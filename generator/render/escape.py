@@ -45,12 +45,22 @@ def meta_title(value: object) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
+MERMAID_PLAIN = frozenset(" .,:-/()?!'+*=_@$~^")
+"""Punctuation left as it is inside a quoted Mermaid label. Inside ``"..."`` Mermaid's
+lexer takes everything up to the next quote as text, so only what ends the string (``"``),
+starts an entity (``#``), reads as HTML (``<``, ``>``, ``&``), starts a markdown string
+(backtick), a bracket or pipe that some Mermaid versions re-lex, ``;``, ``%`` and ``\\``
+need escaping. Escaping every mark made a 300-step chart 66,594 characters, over Mermaid's
+50,000 limit; common sentence punctuation is most of what an SOP writes."""
+
+
 def mermaid_label(value: object) -> str:
-    """Text for inside a quoted Mermaid label: every non-alphanumeric character as ``#N;``.
+    """Text for inside a quoted Mermaid label: letters, digits, spaces and plain sentence
+    punctuation as they are, anything else as ``#N;``.
 
     Mermaid decodes ``#N;`` to the character after parsing, so quotes, brackets, ``-->``,
     ``%%`` and ``<script>`` are shown as text and never parsed as diagram syntax or HTML.
     """
     lines = str(value).splitlines() or [""]
-    return "<br>".join("".join(ch if ch.isalnum() or ch == " " else f"#{ord(ch)};"
+    return "<br>".join("".join(ch if ch.isalnum() or ch in MERMAID_PLAIN else f"#{ord(ch)};"
                                for ch in line) for line in lines)

@@ -2,9 +2,10 @@
 
 One lane per role, in the declared order, flow from top to bottom. A step done by several
 roles gets one node in each of their lanes. The first and last steps are terminators,
-decisions are diamonds with Ya/Tidak edges. A loop back to an earlier step is drawn as an
-arrow into a small connector ("ke langkah 3") beside the decision instead of a long edge
-upwards: a back edge pulls the layout out of step order, a connector keeps it in order.
+decisions are diamonds with Ya/Tidak edges. An exit that ends the procedure or loops back
+to an earlier step is drawn as a small node of its own ("Selesai", "ke langkah 3") in the
+deciding role's lane, right below the diamond: a back edge pulls the layout out of step
+order, a shared end node lands wherever the layout has room (once on another edge).
 """
 
 from __future__ import annotations
@@ -21,18 +22,44 @@ config:
   themeVariables:
     fontSize: 14px
   flowchart:
-    wrappingWidth: 120
+    wrappingWidth: {wrap}
     nodeSpacing: 20
-    rankSpacing: 50
+    rankSpacing: 24
     padding: 8
     htmlLabels: true
   swimlane:
+    useMaxWidth: {fit}
     ignoreCrossLaneEdges: false
     automaticLaneOrdering: false
 ---"""
-"""Measured with mermaid 11.17: ``ignoreCrossLaneEdges: false`` keeps every step below the
-one before it (the default puts a hand-off on the same row); a 120px label width keeps four
-lanes near 800px, readable at page width; spacing below these values makes lanes overlap."""
+"""Measured with mermaid 11.17 at 1366x900 (content column 938 px): ``ignoreCrossLaneEdges:
+false`` keeps every step below the one before it; spacing below these values makes lanes
+overlap. The label width and ``useMaxWidth`` come from :func:`sizing`."""
+
+LANE_EXTRA = 80.0
+"""A lane is this much wider than its label width (padding, node gap, lane border)."""
+PAGE_WIDTH = 1060.0
+"""938 px of content column at 1366 px, divided by the 12/14 scale that keeps the 14 px
+text at 12 px, with a margin: a diagram up to this wide may be shrunk to the page."""
+WRAP_MIN, WRAP_MAX = 100, 200
+"""A box wider than 200 px reads as a paragraph; under 100 px every word is a line."""
+
+
+def sizing(role_count: int) -> tuple[int, bool]:
+    """(label width, shrink to page): labels as wide as the lanes allow, so boxes fill
+    their lane (the seed: 3-5 lines a box instead of 9, 2,563 px -> under 1,500 px tall). When
+    even the narrowest labels make the diagram too wide to shrink without the text going
+    under 12 px, it keeps its natural size and the page scrolls it sideways."""
+    wrap = int(PAGE_WIDTH / max(1, role_count) - LANE_EXTRA)
+    wrap = max(WRAP_MIN, min(WRAP_MAX, wrap))
+    return wrap, role_count * (wrap + LANE_EXTRA) <= PAGE_WIDTH
+
+
+def readable_width(role_count: int) -> int:
+    """The narrowest the diagram may be drawn with its 14 px text still at 12 px: on a
+    narrow screen its frame keeps this width and scrolls sideways instead of shrinking."""
+    wrap, _ = sizing(role_count)
+    return int(max(1, role_count) * (wrap + LANE_EXTRA) * 12 / 14) + 1
 
 
 @dataclass(frozen=True)
@@ -76,30 +103,60 @@ def _step_nodes(sop: Sop, index: int) -> list[Node]:
             for node_id, lane in zip(ids, _lanes(sop, step), strict=True)]
 
 
+def _exit_nodes(sop: Sop, n: int, edge: flow.Edge, labels: dict[str, str],
+                arrow: str) -> tuple[list[Node], list[str]]:
+    """An end, loop-back or not-stated exit: one small node per copy of the deciding step,
+    each in that copy's lane, so every diamond shows both of its exits in its own lane."""
+    nodes, lines = [], []
+    ids = step_node_ids(sop, edge.source)
+    for copy, (src, lane) in enumerate(zip(ids, _lanes(sop, sop.steps[edge.source]),
+                                           strict=True)):
+        suffix = f"{n}" if len(ids) == 1 else f"{n}_{copy}"
+        if edge.unknown:  # the source does not say where this answer leads
+            target = f"unknown{suffix}"
+            nodes.append(Node(target, lane, f'{target}["{mermaid_label(labels["not_stated"])}"]'))
+        elif edge.target is None:
+            target = f"end{suffix}"
+            nodes.append(Node(target, lane, f'{target}(["{mermaid_label(labels["end"])}"])'))
+        else:
+            target = f"back{suffix}"
+            text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
+            nodes.append(Node(target, lane, f'{target}(["{text}"])'))
+        lines.append(f"{src} {arrow} {target}")
+    return nodes, lines
+
+
 def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]]:
-    """Extra nodes (ends, connectors) and every edge line."""
+    """Extra nodes (ends, connectors) and every edge line.
+
+    A decision's end or loop-back exit node stands one row below the diamond, in its
+    lane, its arrow written first (it takes the bottom corner); an invisible link from it
+    (``~~~``) to the decision's other target puts that step a row further down. Left to
+    itself the layout put the end node beside the next step, where it read as part of
+    the next edge, and the exit ran along a lane border (measured).
+    """
     extra: list[Node] = []
-    lines: list[str] = []
-    for n, edge in enumerate(flow.edges(sop)):
+    exits: list[str] = []
+    onward: list[str] = []
+    spacers: list[str] = []
+    edges = flow.edges(sop)
+    for n, edge in enumerate(edges):
         if edge.target is None and edge.branch is None:
             continue  # the last step: its terminator shape says the procedure ends
         arrow = f'-->|"{mermaid_label(labels[edge.branch])}"|' if edge.branch else "-->"
         if edge.target is not None and not edge.is_back:
-            lines += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
+            onward += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
             continue
-        lane = _lanes(sop, sop.steps[edge.source])[0]
-        if edge.unknown:  # the source does not say where this answer leads
-            target = f"unknown{n}"
-            extra.append(Node(target, lane, f'{target}["{mermaid_label(labels["not_stated"])}"]'))
-        elif edge.target is None:
-            target = f"end{n}"
-            extra.append(Node(target, lane, f'{target}(["{mermaid_label(labels["end"])}"])'))
-        else:
-            target = f"back{n}"
-            text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
-            extra.append(Node(target, lane, f'{target}(("{text}"))'))
-        lines += [f"{src} {arrow} {target}" for src in step_node_ids(sop, edge.source)]
-    return extra, lines
+        nodes, lines = _exit_nodes(sop, n, edge, labels, arrow)
+        extra += nodes
+        exits += lines
+        others = [e.target for e in edges if e.source == edge.source and e != edge
+                  and e.target is not None and not e.is_back]
+        if edge.target is not None:
+            continue  # measured: a spacer under a loop-back sends its arrow round the top
+        spacers += [f"{node.id} ~~~ {dst}" for node in nodes for target in others
+                    for dst in step_node_ids(sop, target)]
+    return extra, exits + onward + spacers
 
 
 def _copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
@@ -125,17 +182,31 @@ def _copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
     return [(src_ids[i], dst_ids[j]) for i, j in ordered]
 
 
+def _idle_lanes(sop: Sop, nodes: list[Node]) -> list[Node]:
+    """A blank node in each lane no step uses: an empty lane is moved to the far left and
+    drawn 45 px wide (measured), whatever its declared place. An invisible node of blank
+    space as wide as the role's name keeps the lane in place and wide enough for its title."""
+    used = {node.lane for node in nodes}
+    return [Node(f"idle{lane}", lane,
+                 f'idle{lane}["{"#160;" * 2 * len(sop.roles[lane].name)}"]')
+            for lane in range(len(sop.roles)) if lane not in used]
+
+
 def render_mermaid(sop: Sop, labels: dict[str, str]) -> str:
     """The full Mermaid source of the SOP's swimlane diagram."""
     nodes = [node for i in range(len(sop.steps)) for node in _step_nodes(sop, i)]
     extra, edge_lines = _edge_lines(sop, labels)
-    out = [CONFIG, "swimlane-beta TB"]
+    idle = _idle_lanes(sop, [*nodes, *extra])
+    wrap, fit = sizing(len(sop.roles))
+    config = CONFIG.replace("{wrap}", str(wrap)).replace("{fit}", str(fit).lower())
+    out = [config, "swimlane-beta TB"]
     for lane, role in enumerate(sop.roles):
-        out.append(f'  subgraph lane{lane}["{mermaid_label(role.name)}"]')
-        out += [f"    {node.line}" for node in [*nodes, *extra] if node.lane == lane]
+        out.append(f'  subgraph lane{lane}["<b>{mermaid_label(role.name)}</b>"]')
+        out += [f"    {node.line}" for node in [*nodes, *extra, *idle] if node.lane == lane]
         out.append("  end")
     for lane in range(len(sop.roles)):
         fill, accent = lane_colour(lane)
         out.append(f"  style lane{lane} fill:{fill},stroke:{accent}")
+    out += [f"  style {node.id} fill:none,stroke:none" for node in idle]
     out += [f"  {line}" for line in edge_lines]
     return "\n".join(out)

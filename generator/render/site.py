@@ -18,7 +18,7 @@ from generator.render.cache import RenderCache, site_fingerprint
 from generator.render.environment import render
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
-from generator.render.mermaid import render_mermaid
+from generator.render.mermaid import readable_width, render_mermaid
 from generator.render.official.document import Sheet, official_pages, sheets
 from generator.render.options import RenderOptions
 from generator.render.paths import (
@@ -54,6 +54,7 @@ def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOption
     page = view.page_path
     return render("sop.md.j2", view=view, sop=view.sop, L=labels, page=page,
                   diagram=Markup(render_mermaid(view.sop, labels)), sheets=drawn,
+                  diagram_width=readable_width(len(view.sop.roles)),
                   link=partial(_link, page=page, directory_urls=options.directory_urls),
                   notes=notes, quality_page=QUALITY_PAGE)
 

@@ -15,8 +15,11 @@ from typing import Literal
 
 from generator.render.official.geometry import Box, Point
 
-LANES = 2
+LANES = 3
 """Channels per side; more loops than that share a channel (overlap, never a crossing)."""
+INNER = 4
+"""Channels beside column lines tried per route, nearest the two ends first (more cost
+time and were never chosen in 500 random SOPs)."""
 LANE_EDGE, LANE_STEP = 6.0, 5.0
 """The first channel keeps clear of the column line; the next lies further in."""
 GAP = 8.0
@@ -61,8 +64,10 @@ class Route:
 
 
 
-def candidates(a_node: Node, b_node: Node, area: Box) -> Iterator[Route]:
-    """Candidate routes from ``a_node`` to ``b_node``, best first."""
+def candidates(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...] = ()
+               ) -> Iterator[Route]:
+    """Candidate routes from ``a_node`` to ``b_node``, best first; ``inner`` are the
+    x of the lines between executor columns, whose sides are channels too."""
     pairs = sorted(((a, b) for a in a_node.boxes for b in b_node.boxes),
                    key=lambda pair: abs(pair[0].cx - pair[1].cx))
     a, b = pairs[0]
@@ -83,10 +88,15 @@ def candidates(a_node: Node, b_node: Node, area: Box) -> Iterator[Route]:
             mid = b.y - min(GAP, (b.y - max(a.bottom, b_node.top)) / 2)
             yield Route(((a.cx, a.bottom), (a.cx, mid), (b.cx, mid), (b.cx, b.y)),
                          a, b, "bottom", "top")
-    yield from _around(a_node, b_node, area)
+    yield from _around(a_node, b_node, area, inner)
 
-def _around(a_node: Node, b_node: Node, area: Box) -> Iterator[Route]:
-    """Routes through the channels: out of the side, along the margin, into the side."""
+
+def _around(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...]
+            ) -> Iterator[Route]:
+    """Routes through the channels: out of the side, along the margin, into the side.
+    The outer margins come first; beside every column line there are more channels, for
+    when the outer ones are taken (a crowded page routed everything through two lanes and
+    drew arrows along each other or through symbols)."""
     middle = sum(box.cx for box in (*a_node.boxes, *b_node.boxes)) / (
         len(a_node.boxes) + len(b_node.boxes))
     sides = ("right", "left") if middle >= area.cx else ("left", "right")
@@ -94,9 +104,11 @@ def _around(a_node: Node, b_node: Node, area: Box) -> Iterator[Route]:
         pick = max if side == "right" else min
         a = pick(a_node.boxes, key=lambda box: box.cx)
         b = pick(b_node.boxes, key=lambda box: box.cx)
-        for lane in range(LANES):
-            channel = (area.right - LANE_EDGE - LANE_STEP * lane if side == "right"
-                       else area.x + LANE_EDGE + LANE_STEP * lane)
+        outer = [area.right - LANE_EDGE - LANE_STEP * lane if side == "right"
+                 else area.x + LANE_EDGE + LANE_STEP * lane for lane in range(LANES)]
+        beside = sorted((x + d for x in inner for d in (-LANE_EDGE, LANE_EDGE)),
+                        key=lambda x: abs(x - (a.cx + b.cx) / 2))[:INNER]
+        for channel in [*outer, *beside]:
             exits = [(((_side_x(a, side), a.cy), (channel, a.cy)), side),
                      (((a.cx, a.bottom), (a.cx, a.bottom + GAP),
                        (channel, a.bottom + GAP)), "bottom")]

@@ -17,7 +17,7 @@ from generator.render.official.text import text_width
 PAD = 2.0
 OFFSET = 3.0
 SLIDE, MAX_SLIDE = 6.0, 48.0
-NEAR = 48
+NEAR = 32
 """How far from its exit a label may stand when nothing beside the arrow is free."""
 
 
@@ -46,10 +46,20 @@ def place_label(text: str, points: tuple[Point, ...], size: float, area: Box,
             for box in boxes if boxes is not None else _around(points[0], w, h):
                 inside = area.x <= box.x and box.right <= area.right and area.y <= box.y \
                     and box.bottom <= area.bottom
-                if inside and not any(box.overlaps(other) for other in blockers) \
+                if inside and ahead(points, box) \
+                        and not any(box.overlaps(other) for other in blockers) \
                         and not any(segment_hits(p, q, box) for p, q in taken):
                     return _label(text, box, size), quality
     return _label(text, next(iter(pieces[0])), size), 2
+
+
+def ahead(points: tuple[Point, ...], box: Box) -> bool:
+    """True when ``box`` is not behind the exit, i.e. on the side the arrow leaves by: a
+    label behind a diamond's bottom exit sits beside the arrow coming in from above and
+    names the wrong line."""
+    (x, y), (nx, ny) = points[0], points[1]
+    return not ((ny > y and box.bottom <= y) or (ny < y and box.y >= y)
+                or (nx > x and box.right <= x) or (nx < x and box.x >= x))
 
 
 def _spots(a: Point, b: Point, w: float, h: float) -> list[Box]:

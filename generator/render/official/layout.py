@@ -107,7 +107,8 @@ class _Chart:
                    - self.roles[0].x, y - self.head_h)
         rules = [Box(area.x, box.y - 0.5, area.w, 1.0) for _, box in rows]
         rules += [Box(col.x - 0.5, area.y, 1.0, area.h) for col in self.roles[1:]]
-        router = Router(placed.nodes, area, LABEL_FONT, rules, list(placed.joins))
+        router = Router(placed.nodes, area, LABEL_FONT, rules, list(placed.joins),
+                        inner=tuple(col.x for col in self.roles[1:]))
         links = page_links(self.edges, self.labels, self.letters, self.page_of, p)
         arrows = tuple(router.route(link) for link in links)
         return PageLayout(p + 1, self.count, self.width, y, self.cols, tuple(cells),

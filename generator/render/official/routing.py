@@ -65,7 +65,11 @@ class Router:
     rules: list[Box] = field(default_factory=list)
     joins: list[tuple[Point, Point]] = field(default_factory=list)
     taken: list[tuple[Point, Point]] = field(default_factory=list)
+    targets: list[NodeId] = field(default_factory=list)
+    """The target of the arrow each ``taken`` piece belongs to."""
     labels: list[Box] = field(default_factory=list)
+    inner: tuple[float, ...] = ()
+    """The x of the lines between executor columns (channels run beside them)."""
     ports: dict[tuple[Box, str], str] = field(default_factory=dict)
 
     def route(self, link: Link) -> Arrow:
@@ -76,8 +80,8 @@ class Router:
         best: tuple[tuple[int, float], Route, Label | None] | None = None
         obstacles = self._obstacles()
         for candidate in candidates(self.nodes[link.source], self.nodes[link.target],
-                                    self.area):
-            base = self._base_score(candidate, obstacles)
+                                    self.area, self.inner):
+            base = self._base_score(candidate, obstacles, link.target)
             if best is not None and base >= best[0]:
                 continue
             score, label = self._with_label(candidate, link, base)
@@ -91,7 +95,9 @@ class Router:
                                    + self.labels, self.rules, self.taken)
         self.ports[(chosen.a, chosen.exit)] = "out"
         self.ports[(chosen.b, chosen.entry)] = "in"
-        self.taken += segments(chosen.points)
+        pieces = segments(chosen.points)
+        self.taken += pieces
+        self.targets += [link.target] * len(pieces)
         if label is not None:
             self.labels.append(label.box)
         return Arrow(link.source, link.target, link.branch, chosen.points, label)
@@ -101,11 +107,12 @@ class Router:
         boxes = [(box, box.inflate(2)) for node in self.nodes.values() for box in node.boxes]
         return boxes + [(label, label) for label in self.labels]
 
-    def _base_score(self, route: Route, obstacles: list[tuple[Box, Box]]
+    def _base_score(self, route: Route, obstacles: list[tuple[Box, Box]], target: NodeId
                     ) -> tuple[int, float]:
-        """(hard, cost) without the label. Hard: 0 fine, 1 through a symbol or label, 2 a
-        port in use. Cost: length and turns (direct routes first), lines crossed or run
-        along."""
+        """(hard, cost) without the label. Hard: 0 fine, 1 through a symbol or label or
+        along another arrow (two arrows on one line read as one: which goes where?), 2 a
+        port in use. Arrows into the same target may merge: that is one input. Cost:
+        length and turns (direct routes first), lines crossed or run along."""
         if self.ports.get((route.a, route.exit)) is not None \
                 or self.ports.get((route.b, route.entry)) == "out":
             return (2, 0.0)
@@ -117,10 +124,14 @@ class Router:
         near = [margin for box, margin in obstacles
                 if margin.x < hi_x and margin.right > lo_x and margin.y < hi_y
                 and margin.bottom > lo_y and box is not route.a and box is not route.b]
-        if any(segment_hits(p, q, margin) for p, q in pieces for margin in near) or any(
-                segment_hits(p, q, box.inflate(-0.5)) for p, q in pieces
-                for box in (route.a, route.b)):
-            return (1, 0.0)
+        hits = sum(segment_hits(p, q, margin) for p, q in pieces for margin in near) + sum(
+            segment_hits(p, q, box.inflate(-0.5)) for p, q in pieces
+            for box in (route.a, route.b))
+        along = sum(collinear_overlap(s, t) for s in pieces
+                    for t, other in zip(self.taken, self.targets, strict=True)
+                    if other != target)
+        if hits or along:
+            return (1, 3.0 * hits + along)
         lines = self.taken + self.joins
         cost = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in pieces) / PER_UNIT_LENGTH
         cost += TURN * (len(pieces) - 1)
@@ -132,7 +143,7 @@ class Router:
                     ) -> tuple[tuple[int, float], Label | None]:
         """The score with the Ya/Tidak label's place: beside the arrow, over a table
         line, or anywhere."""
-        if base[0] != 0 or link.label is None:
+        if base[0] != 0 or link.label is None:  # a blocked route is a last resort
             return base, None
         symbols = [box for node in self.nodes.values() for box in node.boxes]
         join_boxes = [Box(min(a[0], b[0]), a[1] - 1, abs(b[0] - a[0]), 2)

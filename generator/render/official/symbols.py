@@ -2,8 +2,9 @@
 
 A process is a rectangle, a decision a diamond, the first and last steps capsules. A step
 done by several executors gets one symbol in each of their columns, joined by a line. A
-decision exit that ends the procedure leads to a small end capsule beside the diamond, or
-below it when every column of the row is taken. Symbols keep a margin on both sides of
+decision exit that ends the procedure leads to a small end capsule right below the
+diamond, in the deciding role's column: a capsule in a free column beside it stood under a
+role that does not act at that step. Symbols keep a margin on both sides of
 their column: the outer margins are the channels loop arrows run in.
 """
 
@@ -16,7 +17,7 @@ from typing import Literal
 
 from generator.render.official.candidates import Node, NodeId
 from generator.render.official.geometry import Box, Point
-from generator.render.official.table import Column
+from generator.render.official.table import Column, asks_more
 from generator.render.official.text import text_width
 from generator.render.view import StepView
 
@@ -63,21 +64,10 @@ def step_kind(step: StepView) -> str:
     return "decision" if step.question else "terminator" if step.is_terminator else "process"
 
 
-def end_column(step: StepView, role_count: int) -> int | None:
-    """A free column beside the step's symbols for its end capsule, if there is one."""
-    lanes = step.lane_indexes
-    for lane in (max(lanes) + 1, min(lanes) - 1):
-        if 0 <= lane < role_count:
-            return lane
-    return None
-
-
 def group_height(step: StepView, role_count: int, has_end: bool) -> float:
-    """Height of the step's symbols, with an end capsule stacked below when it needs one."""
+    """Height of the step's symbols, with its end capsule stacked below."""
     height = DECISION_H if step.question else PROCESS_H
-    if has_end and end_column(step, role_count) is None:
-        height += END_GAP + END_H
-    return height
+    return height + END_GAP + END_H if has_end else height
 
 
 def place_step(placed: Placed, step: StepView, roles: Sequence[Column], row: Box,
@@ -89,7 +79,7 @@ def place_step(placed: Placed, step: StepView, roles: Sequence[Column], row: Box
     node = NodeId("step", step.number)
     word = titles[kind] if kind != "terminator" else \
         titles["start"] if step.number == 1 else titles["end"]
-    question = f" {step.question}" if step.question else ""
+    question = f" {step.question}" if asks_more(step) else ""
     symbols = []
     for lane, name in zip(step.lane_indexes, step.actor_names, strict=True):
         col = roles[lane]
@@ -102,10 +92,9 @@ def place_step(placed: Placed, step: StepView, roles: Sequence[Column], row: Box
     placed.joins += [((a.box.right, a.box.cy), (b.box.x, b.box.cy))
                      for a, b in itertools.pairwise(boxes)]
     if has_end:
-        free = end_column(step, len(roles))
-        col = roles[free if free is not None else step.lane_indexes[0]]
+        col = roles[step.lane_indexes[0]]
         w = min(col.w - 2 * SYMBOL_MARGIN, text_width(titles["end"], END_FONT) + 18)
-        y = row.cy - END_H / 2 if free is not None else top + height + END_GAP
+        y = top + height + END_GAP
         placed.add(row_index, row.y, [Symbol(NodeId("end", step.number), "end",
                                       Box(col.cx - w / 2, y, w, END_H), titles["end"],
                                       step.number, col.key)])

@@ -103,10 +103,18 @@ def header(cols: Sequence[Column], role_names: Sequence[str], labels: dict[str, 
 
 def step_texts(step: StepView) -> dict[str, str]:
     """What each text column of a step's row says (decisions add their question)."""
-    activity = f"{step.action}\n{step.question}" if step.question and \
-        step.question != step.action else step.action
+    activity = f"{step.action}\n{step.question}" if asks_more(step) else step.action
     return {"no": str(step.number), "activity": activity, "inputs": "\n".join(step.inputs),
             "time": step.time, "output": step.output or "", "notes": step.notes or ""}
+
+
+def asks_more(step: StepView) -> bool:
+    """True when a decision's question says more than its action: an author who wrote
+    the question as the action ("Apakah konsep disetujui?") should not read it twice."""
+    def bare(text: str) -> str:
+        return " ".join(text.casefold().replace("?", " ").split())
+
+    return bool(step.question) and bare(step.question or "") != bare(step.action)
 
 
 def step_cells(step: StepView, cols: Sequence[Column]) -> tuple[dict[str, tuple[str, ...]],
