@@ -8,19 +8,17 @@ refused with a reason (exit 2) before anything is written (see :mod:`scaffold_in
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.check import validate
 from generator.check.discover import discover
 from generator.check.library import load_library
 from generator.check.organizations import org_key
 from generator.check.validate import name_key
+from generator.render.environment import render
 from generator.scaffold_input import Refused, SiteFacts, clean, role_ids, slugify
 from generator.source.errors import SopValidationError, printable
 from generator.source.load import LoadFailure, parse_text
@@ -65,12 +63,8 @@ def site_facts(sop_dir: Path, organization: str) -> SiteFacts:
 
 def new_sop_text(answers: NewSop, path: Path, roles: list[tuple[str, str]]) -> str:
     """The YAML text of the new SOP."""
-    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=False,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     schema = os.path.relpath(SCHEMA_FILE.resolve(), path.parent.resolve())
-    return env.get_template("new_sop.yaml.j2").render(
+    return render("new_sop.yaml.j2",
         title=answers.title, organization=answers.organization, unit=answers.unit_name,
         kind=answers.kind, roles=roles, schema=Path(schema).as_posix())
 

@@ -127,3 +127,11 @@ def test_no_module_is_too_long() -> None:
     long = {name: lines for name, path in modules().items()
             if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_one_jinja_environment() -> None:
+    """Every template is rendered by render/environment.py's environment: one set of
+    filters and one escaping rule for every page (and the new-SOP YAML)."""
+    makers = sorted(name for name, path in modules().items()
+                    if "Environment(" in path.read_text(encoding="utf-8"))
+    assert makers == ["generator.render.environment"]

@@ -7,6 +7,7 @@ markup); values that are already markup (Markup) pass as they are.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from functools import cache
 from typing import Any
@@ -20,6 +21,17 @@ from generator.render.escape import html_text, md_inline, meta_title
 def _finalize(value: object) -> Markup:
     """None shows as nothing; everything else is escaped text."""
     return Markup("") if value is None else html_text(value)
+
+
+def yaml_string(value: object) -> Markup:
+    """A value as a quoted YAML scalar (a JSON string is valid YAML), for the one template
+    that writes YAML (a new SOP file): marked safe so the HTML escaping leaves it whole."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def yaml_comment(value: object) -> Markup:
+    """Text for the end of a YAML comment line: one line, nothing escaped."""
+    return Markup(" ".join(str(value).split()))
 
 
 def relative_link(target: str, page: str) -> str:
@@ -37,6 +49,8 @@ def environment() -> Environment:
     env.filters["md"] = md_inline
     env.filters["meta_title"] = meta_title
     env.filters["rel"] = relative_link
+    env.filters["yaml_string"] = yaml_string
+    env.filters["yaml_comment"] = yaml_comment
     return env
 
 
