@@ -140,8 +140,17 @@ def test_seed_pages_show_the_worksheet_and_the_restored_warning() -> None:
 def test_corpus_builds_strict(tmp_path: Path) -> None:
     site = build_project(make_project(tmp_path, OFFICES))
     assert (site / "peran" / "kelurahan-sukamaju" / "sekretaris" / "index.html").is_file()
-    nav = (site / "index.html").read_text(encoding="utf-8")
-    assert "Kelurahan Sukamaju" in nav
+    html = (site / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index("md-nav--primary"):]
+    titles = re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', nav)
+    # every office folder is titled after its office (declared by _organization.yaml, or
+    # the one office of a top folder), and the offices come right after home, before the
+    # guide and the roles: no folder names such as 'Rsud' or 'Kemenag'
+    assert not {"Rsud", "Kemenag", "Disdukcapil", "Puskesmas cempaka"} & set(titles)
+    top = [t for t in titles if t in ("Kantor Kementerian Agama Kabupaten Contoh",
+                                      "RSUD Kabupaten Contoh", "UPTD Puskesmas Cempaka",
+                                      "Kelurahan Sukamaju", "Panduan Penulis SOP", "Peran")]
+    assert top.index("Panduan Penulis SOP") > top.index("RSUD Kabupaten Contoh")
 
 
 def test_an_office_named_by_its_folder_shows_on_every_page_of_its_sops(

@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import across as validate_site
@@ -54,6 +54,9 @@ class Library:
     """All SOPs of a site, sorted by unit then id."""
 
     entries: tuple[SopEntry, ...]
+    office_folders: dict[str, str] = field(default_factory=dict)
+    """Folder (relative to the SOP folder) -> office name, where an _organization.yaml
+    names it: the site's navigation titles those folders after their office."""
 
     def by_id(self, sop_id: str) -> SopEntry:
         return next(entry for entry in self.entries if entry.id == sop_id)
@@ -62,6 +65,16 @@ class Library:
     def has_many_organizations(self) -> bool:
         """A site of one office looks as it always did: no office headings or folders."""
         return len({entry.organization for entry in self.entries}) > 1
+
+    def offices_by_folder(self) -> dict[str, str]:
+        """Folder -> office name: the folders an _organization.yaml names and, on a site of
+        several offices, each top folder whose SOPs all belong to one office."""
+        tops: dict[str, set[str]] = {}
+        for entry in self.entries if self.has_many_organizations else ():
+            if entry.unit_id:
+                tops.setdefault(entry.unit_id.split("/")[0], set()).add(entry.organization.name)
+        found = {top: names.pop() for top, names in tops.items() if len(names) == 1}
+        return {**found, **self.office_folders}
 
     def units(self) -> dict[str, list[SopEntry]]:
         """Unit id -> its SOPs, in unit order."""
@@ -187,7 +200,9 @@ def _load_library(sop_dir: Path, display_root: Path | None, cache: FileCache | N
     entries = [SopEntry(sop_id, _unit_id(doc.path, sop_dir), doc, sop,
                         offices[org_key(org_names[doc.display_path])])
                for sop_id, doc, sop in good]
-    return Library(tuple(sorted(entries, key=lambda e: (e.unit_id, e.id))))
+    office_folders = {folder.relative_to(sop_dir).as_posix(): name
+                      for folder, name in folders.items() if folder != sop_dir}
+    return Library(tuple(sorted(entries, key=lambda e: (e.unit_id, e.id))), office_folders)
 
 
 def _unit_id(path: Path, sop_dir: Path) -> str:

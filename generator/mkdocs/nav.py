@@ -3,6 +3,7 @@ printables and official documents reached from their SOP page rather than the na
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from mkdocs.structure.files import Files, InclusionLevel
@@ -13,32 +14,55 @@ from generator.render.paths import is_out_of_nav
 
 
 def arrange_units(items: list[Any], unit_titles: dict[str, str],
-                  other_titles: dict[str, str] | None = None) -> None:
-    """Name each unit's section after its unit and put the units right after home; other
-    sections (the roles' folder) take the title given for their index page (the site's
-    language, not the folder's name)."""
-    _title_sections(items, {**(other_titles or {}), **unit_titles})
-    items.sort(key=lambda item: _nav_rank(item, unit_titles))
+                  other_titles: dict[str, str] | None = None,
+                  folder_titles: dict[str, str] | None = None) -> None:
+    """Name each unit's section after its unit and put the units right after home; a
+    folder that holds a whole office (``folder_titles``: its _organization.yaml) takes the
+    office's name and stands with the units; other sections (the roles' folder) take the
+    title given for their index page (the site's language, not the folder's name)."""
+    folders = folder_titles or {}
+    _title_sections(items, {**(other_titles or {}), **unit_titles}, folders, 0)
+    items.sort(key=lambda item: _nav_rank(item, unit_titles, folders))
 
 
-def _nav_rank(item: Any, unit_titles: dict[str, str]) -> int:
-    """Home first, then the units, then everything else (roles, reviews, guides)."""
+def _nav_rank(item: Any, unit_titles: dict[str, str], folders: dict[str, str]) -> int:
+    """Home first, then the units and offices, then everything else (roles, guides)."""
     if isinstance(item, Page) and item.file.src_uri == "index.md":
         return 0
-    if isinstance(item, Section) and any(isinstance(c, Page) and c.file.src_uri in unit_titles
-                                         for c in item.children):
+    if isinstance(item, Section) and (
+            any(isinstance(c, Page) and c.file.src_uri in unit_titles for c in item.children)
+            or _folder(item, 0) in folders):
         return 1
     return 2
 
 
-def _title_sections(items: list[Any], titles: dict[str, str]) -> None:
+def _folder(section: Section, depth: int) -> str | None:
+    """The folder a section of MkDocs' folder navigation stands for: the first
+    ``depth + 1`` parts of the path of any page under it."""
+    page = next(_pages(section), None)
+    parts = page.file.src_uri.split("/") if page is not None else []
+    return "/".join(parts[:depth + 1]) if len(parts) > depth + 1 else None
+
+
+def _pages(section: Section) -> Iterator[Page]:
+    for child in section.children:
+        if isinstance(child, Page):
+            yield child
+        elif isinstance(child, Section):
+            yield from _pages(child)
+
+
+def _title_sections(items: list[Any], titles: dict[str, str], folders: dict[str, str],
+                    depth: int) -> None:
     for item in items:
         if isinstance(item, Section):
             index = next((c for c in item.children if isinstance(c, Page)
                           and c.file.src_uri in titles), None)
             if index is not None:
                 item.title = titles[index.file.src_uri]
-            _title_sections(item.children, titles)
+            elif (folder := _folder(item, depth)) in folders:
+                item.title = folders[folder]
+            _title_sections(item.children, titles, folders, depth + 1)
 
 
 def keep_printables_out_of_nav(files: Files) -> None:

@@ -45,6 +45,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     """Builds the SOP pages of the site from the YAML files in ``sop_dir``."""
 
     unit_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
+    office_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
 
     def sop_path(self, config: MkDocsConfig) -> Path:
         """The SOP folder, relative to mkdocs.yml."""
@@ -89,6 +90,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             loaded = time.perf_counter()
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
+            self.office_titles = {folder: str(escape(name))
+                                  for folder, name in library.offices_by_folder().items()}
             if library.has_many_organizations:  # peran/<office>/: named after the office
                 self.unit_titles.update({organization_roles_path(e.organization.slug): str(
                     escape(e.organization.name)) for e in library.entries})
@@ -154,7 +157,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
         Titles are HTML-escaped: the theme prints nav titles without escaping."""
         names = labels(self.config.language)
-        arrange_units(nav.items, self.unit_titles, {ROLES_PAGE: str(escape(names["roles"]))})
+        arrange_units(nav.items, self.unit_titles, {ROLES_PAGE: str(escape(names["roles"]))},
+                      self.office_titles)
         if self.session is not None:
             self.session.nav = nav
         return nav
