@@ -11,6 +11,7 @@ from generator.check.library import Library
 from generator.render.catalog import due_for_review, site_roles
 from generator.render.environment import render
 from generator.render.escape import mermaid_label
+from generator.render.locale import format_date
 from generator.render.options import RenderOptions
 from generator.render.paths import (
     MAP_PAGE,
@@ -19,7 +20,7 @@ from generator.render.paths import (
     role_page_path,
     sop_page_path,
 )
-from generator.render.view import SopView, format_date
+from generator.render.view import SopView
 from generator.source.durations import format_total
 
 

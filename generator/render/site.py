@@ -16,6 +16,7 @@ from generator.check.library import Library
 from generator.check.lint.run import LintConfig, LintWarning, lint_library
 from generator.render.cache import RenderCache, site_fingerprint
 from generator.render.environment import render
+from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
 from generator.render.mermaid import render_mermaid
@@ -54,7 +55,9 @@ def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOption
     return render("sop.md.j2", view=view, sop=view.sop, L=labels, page=page,
                   diagram=Markup(render_mermaid(view.sop, labels)), sheets=drawn,
                   link=partial(_link, page=page, directory_urls=options.directory_urls),
-                  notes=notes, quality_page=QUALITY_PAGE)
+                  notes=notes, quality_page=QUALITY_PAGE,
+                  monitorings=monitoring_history(view.sop, labels),
+                  evaluations=evaluation_history(view.sop, labels))
 
 
 def _link(target: str, page: str, directory_urls: bool) -> str:
@@ -109,7 +112,7 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     for entry in library.entries:
         hit = cache.get(entry, key) if cache else None
         if hit is None:
-            view = sop_view(entry, library, labels, site)
+            view = sop_view(entry, library, labels, site, options)
             hit = (view, sop_pages(view, labels, options, warnings[entry.id]))
             if cache:
                 cache.put(entry, key, *hit)
@@ -135,4 +138,5 @@ def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
     pages = {view.page_path: render_sop_page(view, labels, options, drawn, notes)}
     pages.update(render_printables(view, labels))
     pages.update(official_pages(view, labels, options, drawn))
+    pages.update(render_forms(view, labels))
     return pages

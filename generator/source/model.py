@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from generator.source.durations import DURATION_PATTERN, Duration, parse_duration
+from generator.source.life import SopLife
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 """Role and step ids end up in file names, URLs and diagram ids: keep them plain."""
@@ -188,7 +189,7 @@ class Step(Strict):
     decision: Decision | None = Field(None, description="Makes this step a decision.")
 
 
-class Sop(Strict):
+class Sop(Strict, SopLife):
     """One Standard Operating Procedure, as in one YAML file."""
 
     number: OptionalText = Field(None, description="Nomor SOP (leave empty if not assigned).")
