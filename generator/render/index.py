@@ -47,10 +47,10 @@ def _review_page(library: Library, labels: dict[str, str], options: RenderOption
 
 def link_map(library: Library) -> str:
     """Mermaid source of the links between SOPs (only SOPs that link or are linked)."""
-    edges = [(entry.id, related.sop) for entry in library.entries
-             for related in entry.sop.related if related.sop is not None]
-    linked = {sop_id for edge in edges for sop_id in edge}
     number = {entry.id: f"n{i}" for i, entry in enumerate(library.entries)}
+    edges = [(entry.id, related.sop) for entry in library.entries
+             for related in entry.sop.related if related.sop in number]
+    linked = {sop_id for edge in edges for sop_id in edge}
     lines = ["flowchart LR"]
     for entries in library.units().values():
         members = [e for e in entries if e.id in linked]

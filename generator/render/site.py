@@ -15,7 +15,9 @@ from markupsafe import Markup
 from generator.check.library import Library
 from generator.check.lint.run import LintConfig, LintWarning, lint_library
 from generator.render.cache import RenderCache, site_fingerprint
+from generator.render.control import is_withdrawn, listed
 from generator.render.environment import render
+from generator.render.followup import render_followup_page
 from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
@@ -23,6 +25,7 @@ from generator.render.mermaid import render_mermaid
 from generator.render.official.document import Sheet, official_pages, sheets
 from generator.render.options import RenderOptions
 from generator.render.paths import (
+    FOLLOWUP_PAGE,
     HOME_PAGE,
     MAP_PAGE,
     QUALITY_PAGE,
@@ -68,7 +71,8 @@ def render_home(units: dict[str, UnitView], figures: dict[str, int],
                 labels: dict[str, str]) -> str:
     """The home page: figures for a manager, then every SOP grouped by unit."""
     return render("home.md.j2", units=units, L=labels, page=HOME_PAGE, figures=figures,
-                  review_page=REVIEW_PAGE, roles_page=ROLES_PAGE, map_page=MAP_PAGE)
+                  review_page=REVIEW_PAGE, followup_page=FOLLOWUP_PAGE, roles_page=ROLES_PAGE,
+                  map_page=MAP_PAGE)
 
 
 def render_unit_page(unit: UnitView, labels: dict[str, str]) -> str:
@@ -120,9 +124,11 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
         yield from hit[1].items()
     if cache:
         cache.keep_only(set(views))
-    units = _unit_views(views)
-    index_pages, figures = render_index_pages(library, views, labels, options)
-    yield HOME_PAGE, render_home(units, figures, labels)
+    units = _unit_views({key: view for key, view in views.items()
+                         if not is_withdrawn(view.sop)})
+    index_pages, figures = render_index_pages(listed(library), views, labels, options)
+    index_pages[FOLLOWUP_PAGE], counts = render_followup_page(library, labels, options)
+    yield HOME_PAGE, render_home(units, figures | counts, labels)
     yield from index_pages.items()
     yield QUALITY_PAGE, render_quality_page(views, warnings, labels)
     yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
