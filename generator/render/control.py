@@ -24,7 +24,7 @@ from generator.render.escape import css_string
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
 from generator.render.paths import sop_page_path
-from generator.render.qr import qr_svg
+from generator.render.qr import qr_svg_text
 from generator.render.urls import page_url
 from generator.source.life import Status
 from generator.source.model import Sop
@@ -55,7 +55,6 @@ class ControlView:
     revision: str | None
     effective: str | None
     address: str | None
-    qr: Markup | None
     footer: Markup
     """The printed pages' margin line as a CSS string (``@page`` margin box content)."""
     footer_text: str
@@ -104,8 +103,6 @@ def footer_text(sop: Sop, revision: str | None, effective: str | None,
 
 def data_url(svg: str) -> str:
     """An SVG as a ``data:`` URL (base64: nothing in it can end the CSS string around it)."""
-    if "xmlns=" not in svg:
-        svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
@@ -121,7 +118,7 @@ def control_view(entry: SopEntry, library: Library, labels: dict[str, str],
     revision = revision_of(sop)
     effective = format_date(sop.dates.effective, labels)
     url = address(entry, options)
-    qr = qr_svg(url) if url else None
+    qr = qr_svg_text(url) if url else None
     text = footer_text(sop, revision, effective, labels)
     return ControlView(
         status=labels[f"status_{sop.status.value}"] if sop.status else None,
@@ -129,7 +126,7 @@ def control_view(entry: SopEntry, library: Library, labels: dict[str, str],
         reason=withdrawal.reason if withdrawal else None,
         withdrawn_on=format_date(withdrawal.date, labels) if withdrawal else None,
         replacement=replacement, number=sop.number, revision=revision, effective=effective,
-        address=url, qr=qr, footer=Markup(f"{css_string(text)} {css_string(PRINTED_PLACEHOLDER)}"),
+        address=url, footer=Markup(f'{css_string(text)} " " {css_string(PRINTED_PLACEHOLDER)}'),
         footer_text=text, qr_image=data_url(qr) if qr else None)
 
 
