@@ -84,8 +84,9 @@ def test_nothing_runs_and_nothing_errs(seen: dict[str, dict[str, Any]], path: st
 def test_sop_page_shows_the_text_exactly(seen: dict[str, dict[str, Any]]) -> None:
     page, text = seen["u/hostile/"], compact(hostile())
     assert compact(page["h1"][0]).removesuffix("¶") == text
-    # organisation, unit, title and the two responsible fields are whole cells
-    assert sum(compact(cell) == text for cell in page["identity"]) == 5
+    # organisation, unit, title, the two responsible fields and the current revision
+    # (the latest revision's number) are whole cells
+    assert sum(compact(cell) == text for cell in page["identity"]) == 6
     assert any(compact(cell) == text for cell in page["steps"])
 
 

@@ -101,7 +101,9 @@ def test_seed_checklist_in_print_is_the_checklist_alone(browser: Any, seed_url: 
     assert 1 <= len(texts) <= 2
     for number, text in enumerate(texts, start=1):
         assert f"{number} / {len(texts)}" in text
-        assert "Pengukuran Kinerja" in text and "Nomor SOP: -" not in text
+        # the control line: what the scan does not show is a blank, never a guess
+        assert "Pengukuran Kinerja · Nomor SOP: ………… · Revisi: ………… · Tanggal Efektif: ………… · " \
+               "Dicetak: " in text
     assert "Cari" not in "".join(texts)  # the search box of the site header
     assert log.external_requests == [] and log.page_errors == [] and log.console_errors == []
 

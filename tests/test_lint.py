@@ -149,6 +149,14 @@ def test_the_report_is_grouped_per_file_and_golden(
     assert_golden(f"lint/{corpus}.txt", out)
 
 
+def test_a_draft_may_lack_its_identity_until_it_is_in_force(tmp_path: Path) -> None:
+    draft = COMPLETE.replace("number: 800/12/2024\n", "status: draft\n")
+    write_sop(tmp_path / "sop", "u/a.yaml", draft)
+    assert rules_of(tmp_path / "sop") == []
+    write_sop(tmp_path / "sop", "u/a.yaml", draft.replace("status: draft", "status: in_force"))
+    assert [r for r, _, _ in rules_of(tmp_path / "sop")] == ["identity"]
+
+
 def test_a_time_written_as_zero_is_stated(tmp_path: Path) -> None:
     """0 is what the form says (rare, but stated); only an empty time is 'not stated'."""
     write_sop(tmp_path / "sop", "u/a.yaml", COMPLETE.replace("      time: 5\n", "      time: 0\n"))

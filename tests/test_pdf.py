@@ -26,6 +26,8 @@ A4 = (595.28, 841.89)  # points
 SEED_PDFS = ("disdukcapil/pengukuran-kinerja.checklist.pdf",
              "disdukcapil/pengukuran-kinerja.cards.pdf")
 SEED_OFFICIAL = "disdukcapil/pengukuran-kinerja.resmi.pdf"
+SEED_FORMS = ("disdukcapil/pengukuran-kinerja.monitoring.pdf",
+              "disdukcapil/pengukuran-kinerja.evaluasi.pdf")
 
 
 def two_units(tmp_path: Path) -> Path:
@@ -55,10 +57,10 @@ def test_sops_are_chosen_by_id_or_path_and_unknown_names_all_reported(tmp_path: 
 
 def test_every_sop_prints_checklist_cards_and_official_document(tmp_path: Path) -> None:
     jobs = pdf.jobs_for(pdf.select(load_library(two_units(tmp_path)), ["izin", "izin-usaha"]))
+    kinds = ("checklist", "cards", "resmi", "monitoring", "evaluasi")
     assert [job.output for job in jobs] == [
-        "a/izin.checklist.pdf", "a/izin.cards.pdf", "a/izin.resmi.pdf",
-        "b/izin-usaha.checklist.pdf", "b/izin-usaha.cards.pdf", "b/izin-usaha.resmi.pdf"]
-    assert [job.landscape for job in jobs] == [False, False, True] * 2
+        f"{sop}.{kind}.pdf" for sop in ("a/izin", "b/izin-usaha") for kind in kinds]
+    assert [job.landscape for job in jobs] == [False, False, True, False, False] * 2
 
 
 def test_unknown_sop_fails_before_anything_is_built(tmp_path: Path,
@@ -89,7 +91,7 @@ def test_pdf_command_builds_and_prints_every_sop(
     assert run_cli(["pdf", "-f", str(project / "mkdocs.yml"), "-o", str(out)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines if line.startswith("[")] == [
-        "[1/3]", "[2/3]", "[3/3]"]
+        "[1/5]", "[2/5]", "[3/5]", "[4/5]", "[5/5]"]
     assert len(read(out / SEED_OFFICIAL).pages) == 4  # identity, worksheet, 2 flowchart pages
     mask = os.umask(0o022)
     os.umask(mask)
@@ -119,7 +121,7 @@ def test_pdf_of_a_built_site_is_what_the_browser_prints(
     jobs = pdf.jobs_for(pdf.select(load_library(REPO / "sop"), []))
     again = print_jobs(seed_site, jobs, tmp_path / "again", browser=browser)
     assert [p.relative_to(tmp_path / "again").as_posix() for p in again] == [
-        *SEED_PDFS, SEED_OFFICIAL]
+        *SEED_PDFS, SEED_OFFICIAL, *SEED_FORMS]
     for name in SEED_PDFS:
         page, _ = open_page(browser, seed_url + page_url(name.replace(".pdf", ".md")))
         printed = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True,

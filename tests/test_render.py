@@ -20,7 +20,9 @@ SEED_PAGES = [
     "disdukcapil/index.md",
     "disdukcapil/pengukuran-kinerja.cards.md",
     "disdukcapil/pengukuran-kinerja.checklist.md",
+    "disdukcapil/pengukuran-kinerja.evaluasi.md",
     "disdukcapil/pengukuran-kinerja.md",
+    "disdukcapil/pengukuran-kinerja.monitoring.md",
     "disdukcapil/pengukuran-kinerja.resmi.md",
     "index.md",
     "peran/anggota_sakip.md",
@@ -28,6 +30,7 @@ SEED_PAGES = [
     "peran/kepala_dinas.md",
     "peran/sek_tim_sakip.md",
     "peran/sekretaris.md",
+    "perlu-dimonitor.md",
     "perlu-ditinjau.md",
     "peta-keterkaitan.md",
 ]

@@ -6,6 +6,7 @@ across the site (one id, one name), and the SOPs of one folder name one unit.
 
 from __future__ import annotations
 
+from generator.check.life import check_replacement
 from generator.check.validate import name_key
 from generator.source.errors import SopError, did_you_mean
 from generator.source.load import SourceDocument
@@ -32,6 +33,7 @@ def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
                                                      f"(also in {other})"))
             first_by_number.setdefault(sop.number, doc)
         errors += _check_related(doc, sop, sop_id, ids)
+        errors += check_replacement(doc, sop, sop_id, ids)
     return errors + _check_site_roles(entries, office_of or {}) + _check_unit_names(entries)
 
 

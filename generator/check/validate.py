@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.check import flow
+from generator.check.life import check_life
 from generator.check.messages import model_message
 from generator.source.errors import FieldPath, SopError, did_you_mean, known_list
 from generator.source.load import SourceDocument
@@ -59,6 +60,7 @@ def check_sop(doc: SourceDocument, sop: Sop) -> list[SopError]:
     """Checks inside one SOP that the model alone cannot express."""
     errors = list(_check_roles(doc, sop))
     errors += _check_steps(doc, sop)
+    errors += check_life(doc, sop)
     if not any(e.field.startswith("steps") and "decision" in e.field for e in errors):
         errors += _check_flow(doc, sop)
     return errors

@@ -43,7 +43,7 @@ def render_options(options: SopgenConfig, config: MkDocsConfig) -> RenderOptions
     """What the render stage needs, from the plugin's options and the site's URL style."""
     return RenderOptions(language=options.language, directory_urls=config.use_directory_urls,
                          today=_today(options), official=_official(options, config),
-                         show_lint=options.lint_notes)
+                         show_lint=options.lint_notes, site_url=config.site_url or None)
 
 
 def _official(options: SopgenConfig, config: MkDocsConfig) -> OfficialSettings:

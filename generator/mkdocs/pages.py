@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from generator.render import control
 from generator.render.assets import MERMAID_SCRIPT, asset_root, insert_before, page_needs_mermaid
 from generator.render.official.document import add_stylesheet
 from generator.render.printables import add_assets
@@ -32,7 +33,7 @@ def finish_page(html: str, page_url: str, mermaid_by_plugin: bool) -> str:
     def relative(path: str) -> str:
         return str(get_relative_url(path, page_url))
 
-    html = add_stylesheet(add_assets(html, relative), relative)
+    html = control.add_assets(add_stylesheet(add_assets(html, relative), relative), relative)
     if mermaid_by_plugin:
         return _MERMAID_TAG.sub(f'<script src="{relative(MERMAID_SCRIPT)}"', html)
     if not page_needs_mermaid(html):

@@ -1,5 +1,5 @@
-"""What ``sopgen pdf`` prints: per SOP its checklist, its step cards and its official
-document, each page of the built site to one PDF file.
+"""What ``sopgen pdf`` prints: per SOP its checklist, its step cards, its official
+document and its monitoring and evaluation forms, each page of the built site to one PDF.
 
 A PDF must be exactly what staff get from the browser's own print, so a job names only a
 page and a fallback paper size; the page's own ``@page`` CSS decides the rest.
@@ -39,11 +39,14 @@ def pdf_path(page: str) -> str:
 
 
 def sop_jobs(entry: SopEntry) -> list[PrintJob]:
-    """The checklist, the step cards and the official document (A4 landscape) of one SOP."""
+    """The checklist, the step cards, the official document (A4 landscape) and the
+    monitoring and evaluation forms of one SOP."""
     pages = SopPages.of(sop_page_path(entry))
     return [PrintJob(pages.checklist, pdf_path(pages.checklist)),
             PrintJob(pages.cards, pdf_path(pages.cards)),
-            PrintJob(pages.official, pdf_path(pages.official), "A4", landscape=True)]
+            PrintJob(pages.official, pdf_path(pages.official), "A4", landscape=True),
+            PrintJob(pages.monitoring, pdf_path(pages.monitoring)),
+            PrintJob(pages.evaluation, pdf_path(pages.evaluation))]
 
 
 def select(library: Library, names: Sequence[str]) -> list[SopEntry]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator.check.library import Library, SopEntry
 from generator.check.organizations import Organization, org_key
 from generator.source.durations import DurationTotal, total_of
+from generator.source.life import Status
 from generator.source.model import Role
 
 REVIEW_HORIZON_DAYS = 30
@@ -70,11 +71,11 @@ def site_roles(library: Library) -> list[SiteRole]:
 
 
 def backlinks(library: Library) -> dict[str, list[SopEntry]]:
-    """SOP id -> the SOPs that name it as related."""
+    """SOP id -> the SOPs that name it as related (a withdrawn SOP links nowhere now)."""
     result: dict[str, list[SopEntry]] = {entry.id: [] for entry in library.entries}
     for entry in library.entries:
         for related in entry.sop.related:
-            if related.sop is not None:
+            if related.sop is not None and entry.sop.status != Status.WITHDRAWN:
                 result[related.sop].append(entry)
     return result
 

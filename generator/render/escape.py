@@ -64,3 +64,11 @@ def mermaid_label(value: object) -> str:
     lines = str(value).splitlines() or [""]
     return "<br>".join("".join(ch if ch.isalnum() or ch in MERMAID_PLAIN else f"#{ord(ch)};"
                                for ch in line) for line in lines)
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string: every character but letters, digits and spaces as a hex escape,
+    so SOP text in a ``<style>`` can neither end the string nor the element."""
+    body = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):x} "
+                   for ch in " ".join(text.split()))
+    return Markup(f'"{body}"')

@@ -11,6 +11,7 @@ from generator.check.library import Library
 from generator.render.catalog import SiteRole, due_for_review, site_roles
 from generator.render.environment import render
 from generator.render.escape import mermaid_label
+from generator.render.locale import format_date
 from generator.render.options import RenderOptions
 from generator.render.paths import (
     MAP_PAGE,
@@ -20,7 +21,7 @@ from generator.render.paths import (
     role_page_path,
     sop_page_path,
 )
-from generator.render.view import SopView, format_date
+from generator.render.view import SopView
 from generator.source.durations import format_total
 
 
@@ -60,10 +61,10 @@ def _review_page(library: Library, labels: dict[str, str], options: RenderOption
 
 def link_map(library: Library) -> str:
     """Mermaid source of the links between SOPs (only SOPs that link or are linked)."""
-    edges = [(entry.id, related.sop) for entry in library.entries
-             for related in entry.sop.related if related.sop is not None]
-    linked = {sop_id for edge in edges for sop_id in edge}
     number = {entry.id: f"n{i}" for i, entry in enumerate(library.entries)}
+    edges = [(entry.id, related.sop) for entry in library.entries
+             for related in entry.sop.related if related.sop in number]
+    linked = {sop_id for edge in edges for sop_id in edge}
     lines = ["flowchart LR"]
     for entries in library.units().values():
         members = [e for e in entries if e.id in linked]

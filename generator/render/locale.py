@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from functools import cache
 from importlib import resources
 
@@ -25,3 +26,11 @@ def labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     if language not in table:
         raise ValueError(f"unknown language '{language}' (known: {', '.join(table)})")
     return dict(table[language])
+
+
+def format_date(value: datetime.date | None, labels: dict[str, str]) -> str | None:
+    """'31 Januari 2024' (months from the locale); None stays None (a blank to fill in)."""
+    if value is None:
+        return None
+    months = labels["months"].split(",")
+    return f"{value.day} {months[value.month - 1]} {value.year}"

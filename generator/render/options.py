@@ -37,3 +37,6 @@ class RenderOptions:
     official: OfficialSettings = field(default_factory=OfficialSettings)
     show_lint: bool = False
     """Show each SOP page's count of quality notes (for an authors' build of the site)."""
+    site_url: str | None = None
+    """The site's public address (``site_url`` of mkdocs.yml): printed pages carry a QR code
+    of their SOP page's address when it is set, none when it is not."""

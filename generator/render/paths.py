@@ -16,12 +16,16 @@ HOME_PAGE = "index.md"
 REVIEW_PAGE = "perlu-ditinjau.md"
 ROLES_PAGE = "peran/index.md"
 MAP_PAGE = "peta-keterkaitan.md"
+FOLLOWUP_PAGE = "perlu-dimonitor.md"
+"""SOPs due for monitoring and actions still open (beside the review page)."""
 QUALITY_PAGE = "catatan-mutu.md"
 """For authors only: kept out of the navigation and of search."""
 ROLE_FOLDER = "peran"
 
 PRINTABLE_KINDS = ("checklist", "cards")
 OFFICIAL_KIND = "resmi"
+FORM_KINDS = ("monitoring", "evaluasi")
+"""The monitoring and evaluation forms of an SOP (Permen PAN-RB 35/2012, Bab IV)."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +36,14 @@ class SopPages:
     checklist: str
     cards: str
     official: str
+    monitoring: str = ""
+    evaluation: str = ""
 
     @classmethod
     def of(cls, sop_page: str) -> SopPages:
         return cls(sop_page, kind_path(sop_page, "checklist"), kind_path(sop_page, "cards"),
-                   kind_path(sop_page, OFFICIAL_KIND))
+                   kind_path(sop_page, OFFICIAL_KIND), *(kind_path(sop_page, kind)
+                                                        for kind in FORM_KINDS))
 
 
 def sop_page_path(entry: SopEntry) -> str:
@@ -82,7 +89,7 @@ def is_out_of_nav(docs_path: str) -> bool:
     """Pages reached from another page, not from the nav: printables, official documents
     (from their SOP page) and the quality notes (from the authoring guide)."""
     return is_printable_path(docs_path) or is_official_path(docs_path) \
-        or docs_path == QUALITY_PAGE
+        or docs_path == QUALITY_PAGE or is_form_path(docs_path)
 
 
 def is_printable_path(docs_path: str) -> bool:
@@ -93,3 +100,8 @@ def is_printable_path(docs_path: str) -> bool:
 def is_official_path(docs_path: str) -> bool:
     """True for an official document page (the adapter keeps those out of the nav)."""
     return docs_path.endswith(f".{OFFICIAL_KIND}.md")
+
+
+def is_form_path(docs_path: str) -> bool:
+    """True for a monitoring or evaluation form (reached from its SOP page, not the nav)."""
+    return docs_path.endswith(tuple(f".{kind}.md" for kind in FORM_KINDS))

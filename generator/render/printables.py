@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.render.assets import SITE_PREFIX, insert_before
 from generator.render.environment import render
+from generator.render.escape import css_string
 from generator.render.palette import lane_colour
 from generator.render.paths import PRINTABLE_KINDS, printable_path
 from generator.render.view import SopView, StepView
@@ -74,14 +75,6 @@ class PrintableView:
     sop_path: str
     checklist_path: str
     cards_path: str
-
-
-def css_string(text: str) -> Markup:
-    """A quoted CSS string: every character but letters, digits and spaces as a hex escape,
-    so SOP text in a ``<style>`` can neither end the string nor the element."""
-    body = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):x} "
-                   for ch in " ".join(text.split()))
-    return Markup(f'"{body}"')
 
 
 def _density(step: StepView, warnings: list[str]) -> str:

@@ -15,13 +15,17 @@ from markupsafe import Markup
 from generator.check.library import Library
 from generator.check.lint.run import LintConfig, LintWarning, lint_library
 from generator.render.cache import RenderCache, site_fingerprint
+from generator.render.control import is_withdrawn, listed
 from generator.render.environment import render
+from generator.render.followup import render_followup_page
+from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
 from generator.render.mermaid import readable_width, render_mermaid
 from generator.render.official.document import Sheet, official_pages, sheets
 from generator.render.options import RenderOptions
 from generator.render.paths import (
+    FOLLOWUP_PAGE,
     HOME_PAGE,
     MAP_PAGE,
     QUALITY_PAGE,
@@ -56,7 +60,9 @@ def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOption
                   diagram=Markup(render_mermaid(view.sop, labels)), sheets=drawn,
                   diagram_width=readable_width(len(view.sop.roles)),
                   link=partial(_link, page=page, directory_urls=options.directory_urls),
-                  notes=notes, quality_page=QUALITY_PAGE)
+                  notes=notes, quality_page=QUALITY_PAGE,
+                  monitorings=monitoring_history(view.sop, labels),
+                  evaluations=evaluation_history(view.sop, labels))
 
 
 def _link(target: str, page: str, directory_urls: bool) -> str:
@@ -71,7 +77,8 @@ def render_home(units: dict[str, UnitView], figures: dict[str, int],
     for unit in sorted(units.values(), key=lambda u: (u.organization.casefold(), u.id)):
         offices.setdefault(unit.organization, []).append(unit)
     return render("home.md.j2", offices=offices, L=labels, page=HOME_PAGE, figures=figures,
-                  review_page=REVIEW_PAGE, roles_page=ROLES_PAGE, map_page=MAP_PAGE)
+                  review_page=REVIEW_PAGE, followup_page=FOLLOWUP_PAGE, roles_page=ROLES_PAGE,
+                  map_page=MAP_PAGE)
 
 
 def render_unit_page(unit: UnitView, labels: dict[str, str]) -> str:
@@ -117,7 +124,7 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     for entry in library.entries:
         hit = cache.get(entry, key) if cache else None
         if hit is None:
-            view = sop_view(entry, library, labels, site)
+            view = sop_view(entry, library, labels, site, options)
             hit = (view, sop_pages(view, labels, options, warnings[entry.id]))
             if cache:
                 cache.put(entry, key, *hit)
@@ -125,9 +132,11 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
         yield from hit[1].items()
     if cache:
         cache.keep_only(set(views))
-    units = _unit_views(views, library.has_many_organizations)
-    index_pages, figures = render_index_pages(library, views, labels, options)
-    yield HOME_PAGE, render_home(units, figures, labels)
+    units = _unit_views({key: view for key, view in views.items()
+                         if not is_withdrawn(view.sop)}, library.has_many_organizations)
+    index_pages, figures = render_index_pages(listed(library), views, labels, options)
+    index_pages[FOLLOWUP_PAGE], counts = render_followup_page(library, labels, options)
+    yield HOME_PAGE, render_home(units, figures | counts, labels)
     yield from index_pages.items()
     yield QUALITY_PAGE, render_quality_page(views, warnings, labels)
     yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
@@ -143,4 +152,5 @@ def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
     pages = {view.page_path: render_sop_page(view, labels, options, drawn, notes)}
     pages.update(render_printables(view, labels))
     pages.update(official_pages(view, labels, options, drawn))
+    pages.update(render_forms(view, labels))
     return pages

@@ -8,12 +8,14 @@ totals, which templates format with the ``fmt`` function they are given.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from generator.check import flow
 from generator.check.library import Library, SopEntry
 from generator.render.bars import BarGroup, role_bars
 from generator.render.catalog import MentionFinder, backlinks
+from generator.render.control import ControlView, control_view
+from generator.render.locale import format_date
+from generator.render.options import RenderOptions
 from generator.render.paths import SopPages, sop_page_path
 from generator.source.durations import format_duration, format_total
 from generator.source.model import Sop
@@ -91,6 +93,8 @@ class SopView:
     backlinks: tuple[RelatedView, ...] = ()
     role_times: tuple[BarGroup, ...] = ()
     revisions: tuple[RevisionView, ...] = ()
+    control: ControlView | None = None
+    """Status and document control (None only for a view made without the site's options)."""
 
     @property
     def page_path(self) -> str:
@@ -110,14 +114,6 @@ class SopView:
         scope = self.sop.scope
         names = {self.entry.organization.name.casefold(), self.entry.unit_name.casefold()}
         return scope if scope and scope.strip().casefold() not in names else None
-
-
-def format_date(value: date | None, labels: dict[str, str]) -> str | None:
-    """'31 Januari 2024' (months from the locale); None stays None (a blank to fill in)."""
-    if value is None:
-        return None
-    months = labels["months"].split(",")
-    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def target_text(edge: flow.Edge, labels: dict[str, str]) -> str:
@@ -162,8 +158,9 @@ def _with_note_links(steps: tuple[StepView, ...], entry: SopEntry, site: SiteCon
 
 
 def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
-             site: SiteContext | None = None) -> SopView:
-    """The view of one SOP in the context of its site (related links, backlinks)."""
+             site: SiteContext | None = None, options: RenderOptions | None = None
+             ) -> SopView:
+    """The view of one SOP in the context of its site (related links, backlinks, status)."""
     site = site or SiteContext.of(library)
     sop = entry.sop
     related = []
@@ -186,4 +183,5 @@ def sop_view(entry: SopEntry, library: Library, labels: dict[str, str],
                         for e in site.backlinks.get(entry.id, [])),
         role_times=role_bars(entry, labels),
         revisions=tuple(RevisionView(format_date(r.date, labels) or "", r.number, r.changes)
-                        for r in sop.revisions))
+                        for r in sop.revisions),
+        control=control_view(entry, library, labels, options or RenderOptions()))

@@ -39,6 +39,7 @@ from generator.source.identity import (
     SopKind,
     Strict,
 )
+from generator.source.life import SopLife
 
 __all__ = ["ID_PATTERN", "Approval", "Dates", "Decision", "MutuBaku", "OrganizationFile",
            "RecordEntry", "Records", "RelatedSop", "Responsible", "Revision", "Role", "Sop",
@@ -84,7 +85,7 @@ class Step(Strict):
                     "{sekretaris: paraf, lurah: tanda tangan}.")
 
 
-class Sop(Strict):
+class Sop(Strict, SopLife):
     """One Standard Operating Procedure, as in one YAML file."""
 
     number: OptionalText = Field(None, description="Nomor SOP (leave empty if not assigned).")

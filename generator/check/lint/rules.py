@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.check.lint.verbs import first_verb_problem
 from generator.source.errors import FieldPath
+from generator.source.life import Status
 from generator.source.model import Sop
 
 MAX_STEPS = 25
@@ -143,6 +144,10 @@ def decisions(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
 
 
 def identity(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
+    """Number, dates and approver before an SOP is in force (a draft may lack them; one
+    whose status is not stated is taken as published, as it was before statuses)."""
+    if sop.status in (Status.DRAFT, Status.WITHDRAWN):
+        return []
     missing = [(path, label) for path, label, value in (
         (("number",), "number", sop.number), (("dates", "made"), "date made", sop.dates.made),
         (("dates", "effective"), "effective date", sop.dates.effective),
