@@ -196,3 +196,15 @@ def test_life_records_are_checked(tmp_path: Path, extra: str, message: str) -> N
     with pytest.raises(SopValidationError) as error:
         load_library(tmp_path / "sop")
     assert message in error.value.report()
+
+
+def test_a_built_site_keeps_the_withdrawn_page_out_of_the_navigation(tmp_path: Path) -> None:
+    from helpers.site import build_project, make_project
+
+    site = build_project(make_project(tmp_path, LIFE))
+    withdrawn = site / "layanan" / WITHDRAWN / "index.html"
+    assert "Digabung ke SOP Pelayanan Izin Terpadu" in withdrawn.read_text(encoding="utf-8")
+    # the nav of a page of the same unit (navigation.prune: only a page's own section)
+    page = (site / "layanan" / IN_FORCE / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-nav--primary"):page.index("md-content")]
+    assert "Izin Lama" not in nav and "Izin Terpadu" in nav

@@ -65,9 +65,10 @@ def _title_sections(items: list[Any], titles: dict[str, str], folders: dict[str,
             _title_sections(item.children, titles, folders, depth + 1)
 
 
-def keep_printables_out_of_nav(files: Files) -> None:
+def keep_printables_out_of_nav(files: Files, withdrawn: frozenset[str] = frozenset()) -> None:
     """Checklists and cards are reached from their SOP page; in the nav they would triple
-    every SOP's entry. They are still built, and linked from the SOP page."""
+    every SOP's entry. They are still built, and linked from the SOP page. A withdrawn
+    SOP's page stays (it names its replacement) but leaves the nav like every index."""
     for file in files:
-        if is_out_of_nav(file.src_uri):
+        if is_out_of_nav(file.src_uri) or file.src_uri in withdrawn:
             file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -31,8 +31,14 @@ from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession
 from generator.render.assets import STYLESHEET, site_assets
+from generator.render.control import is_withdrawn
 from generator.render.locale import labels
-from generator.render.paths import ROLES_PAGE, organization_roles_path, unit_page_path
+from generator.render.paths import (
+    ROLES_PAGE,
+    organization_roles_path,
+    sop_page_path,
+    unit_page_path,
+)
 from generator.render.site import iter_site_pages
 from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
@@ -46,6 +52,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     unit_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
     office_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
+    withdrawn_pages: frozenset[str] = frozenset()
 
     def sop_path(self, config: MkDocsConfig) -> Path:
         """The SOP folder, relative to mkdocs.yml."""
@@ -90,6 +97,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             loaded = time.perf_counter()
             self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
                                 for unit_id, entries in library.units().items() if unit_id}
+            self.withdrawn_pages = frozenset(sop_page_path(e) for e in library.entries
+                                             if is_withdrawn(e.sop))
             self.office_titles = {folder: str(escape(name))
                                   for folder, name in library.offices_by_folder().items()}
             if library.has_many_organizations:  # peran/<office>/: named after the office
@@ -116,7 +125,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
         for path, source in site_assets().items():
             _replace(files, File.generated(config, path, abs_src_path=str(source)))
-        keep_printables_out_of_nav(files)
+        keep_printables_out_of_nav(files, self.withdrawn_pages)
         return files
 
     def _write_pages(self, pages: Iterator[tuple[str, str]], files: Files,
