@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from helpers.serving import PAGE, SOP, fetch, free_port, wait_until
+from helpers.serving import PAGE, SOP, fetch, start_serve, wait_until
 from helpers.site import make_project
 
 
 def test_edit_rebuilds_only_changed_pages_and_other_changes_rebuild_all(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w") as handle:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-f", str(project / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{port}"], stdout=handle, stderr=handle)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = start_serve(project, log)
     try:
         wait_until(lambda: "Pengukuran Kinerja" in fetch(base + PAGE))
         path = project / SOP

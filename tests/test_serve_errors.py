@@ -5,14 +5,12 @@ and fixing the file brings the site back."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from helpers.serving import PAGE, SOP, fetch, free_port, wait_until
+from helpers.serving import PAGE, SOP, fetch, start_serve, wait_until
 from helpers.site import make_project
 from helpers.sops import line_of
 
@@ -38,13 +36,8 @@ def shows(url: str, pattern: str) -> bool:
 
 def test_broken_sop_shows_its_errors_in_the_browser_until_fixed(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w") as handle:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-f", str(project / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{port}"], stdout=handle, stderr=handle)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = start_serve(project, log)
     path = project / SOP
     good = path.read_text(encoding="utf-8")
     try:

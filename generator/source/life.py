@@ -16,9 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from generator.source.fields import Date, Identifier, OptionalDate, Text
 
-_Text = Text
-_Id = Identifier
-
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -47,17 +44,17 @@ class Criterion(StrEnum):
 class Withdrawal(_Strict):
     """Why an SOP was withdrawn and what replaces it (its page stays, saying so)."""
 
-    reason: _Text = Field(description="Why the SOP was withdrawn.")
+    reason: Text = Field(description="Why the SOP was withdrawn.")
     date: OptionalDate = Field(None, description="When it was withdrawn (YYYY-MM-DD).")
-    replaced_by: _Id | None = Field(None, description="Id of the SOP of this site that "
+    replaced_by: Identifier | None = Field(None, description="Id of the SOP of this site that "
                                                       "replaces it.")
 
 
 class Finding(_Strict):
     """One point's or criterion's result, with what to do about it."""
 
-    notes: _Text | None = Field(None, description="Catatan hasil penilaian.")
-    action: _Text | None = Field(None, description="Tindakan yang harus diambil.")
+    notes: Text | None = Field(None, description="Catatan hasil penilaian.")
+    action: Text | None = Field(None, description="Tindakan yang harus diambil.")
     done: bool = Field(False, description="Whether the action has been taken.")
 
 
@@ -74,9 +71,9 @@ class Monitoring(_Strict):
     """One monitoring of the SOP's application."""
 
     date: Date = Field(description="When it was monitored (YYYY-MM-DD).")
-    assessor: _Text = Field(description="Penilai: the assessor's position.")
+    assessor: Text = Field(description="Penilai: the assessor's position.")
     results: list[PointResult] = Field(default_factory=list, description="Per point.")
-    notes: _Text | None = Field(None, description="General notes.")
+    notes: Text | None = Field(None, description="General notes.")
 
 
 class CriterionResult(Finding):
@@ -90,9 +87,9 @@ class Evaluation(_Strict):
     """One evaluation of the SOP's application against the regulation's criteria."""
 
     date: Date = Field(description="When it was evaluated (YYYY-MM-DD).")
-    assessor: _Text = Field(description="Penilai: the assessor's position.")
+    assessor: Text = Field(description="Penilai: the assessor's position.")
     results: list[CriterionResult] = Field(default_factory=list, description="Per criterion.")
-    notes: _Text | None = Field(None, description="General notes.")
+    notes: Text | None = Field(None, description="General notes.")
 
 
 class SopLife(_Strict):
@@ -101,7 +98,7 @@ class SopLife(_Strict):
     status: Status | None = Field(None, description="draft, in_force or withdrawn; left out: "
                                                     "not stated (shown as before, no mark).")
     withdrawal: Withdrawal | None = Field(None, description="Only for status withdrawn.")
-    monitoring_points: list[_Text] = Field(default_factory=list, description=(
+    monitoring_points: list[Text] = Field(default_factory=list, description=(
         "What monitoring looks at, one row each on the form; the steps when left out."))
     monitorings: list[Monitoring] = Field(default_factory=list, description="Monitoring "
                                           "results (Tabel 7), oldest first.")

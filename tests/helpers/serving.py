@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -32,3 +34,14 @@ def wait_until(condition: Callable[[], bool], limit: float = 120) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the served site never showed the change"
         time.sleep(0.1)
+
+
+def start_serve(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``sopgen serve`` of ``project`` on a free port, its output in ``log``: the process
+    (the caller terminates it) and the site's base URL."""
+    port = free_port()
+    with open(log, "w") as handle:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-f", str(project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"], stdout=handle, stderr=handle)
+    return server, f"http://127.0.0.1:{port}/"
