@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.check import flow
 from generator.render.official.crossings import crossings, page_connectors, page_links
 from generator.render.official.geometry import Box, Point
-from generator.render.official.paging import PAGE_H, Part, paginate, parts
+from generator.render.official.paging import PAGE_H, Paper, Part, Row, paginate
 from generator.render.official.routing import Arrow, Router
 from generator.render.official.symbols import (
     Placed,
@@ -65,8 +65,8 @@ def flowchart_pages(view: SopView, labels: dict[str, str], steps_per_page: int
     """The flowchart table of one SOP on pages of at most ``steps_per_page`` steps, as many
     rows as fit in a printed page; a row taller than a page continues on the next."""
     chart = _Chart(view, labels)
-    pages = paginate([chart.parts(i) for i in range(len(view.steps))], steps_per_page,
-                     chart.budget)
+    paper = Paper(chart.budget, LINE, PAD)
+    pages = paginate([chart.row(i) for i in range(len(view.steps))], steps_per_page, paper)
     page_of = {part.step: p for p, page in enumerate(pages) for part in page if part.opens}
     letters = crossings(chart.edges, page_of)
     return tuple(chart.page(p, page, page_of, letters, len(pages))
@@ -90,13 +90,13 @@ class _Chart:
         self.titles = {"step": labels["step"], "start": labels["start"], "end": labels["end"],
                        "decision": labels["decision"], "process": labels["official_process"]}
 
-    def parts(self, i: int) -> list[Part]:
-        """The rows step ``i`` needs: one, or more when its text is taller than a page."""
+    def row(self, i: int) -> Row:
+        """What step ``i`` needs: its lines, its height, its symbols' height."""
         step, (lines, text_h) = self.view.steps[i], self.lines[i]
         symbols_h = group_height(step, len(self.roles), i in self.ends) \
             + 2 * (DECISION_ROW_PAD if step.question else ROW_PAD)
         count = max(len(cell) for cell in lines.values())
-        return parts(i, count, max(text_h, symbols_h), symbols_h, self.budget, LINE, PAD)
+        return Row(i, count, max(text_h, symbols_h), symbols_h)
 
     def _cells(self, part: Part, y: float, h: float) -> list[Cell]:
         """A row's cells: the lines of this part; a continuation says so first."""

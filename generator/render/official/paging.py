@@ -23,8 +23,19 @@ PAGE_H = 672.0
 
 
 @dataclass(frozen=True)
+class Row:
+    """What step ``step`` (0-based) needs: ``lines`` lines of text in its tallest cell,
+    ``height`` for the whole row, ``symbols_h`` for its symbols with their padding."""
+
+    step: int
+    lines: int
+    height: float
+    symbols_h: float
+
+
+@dataclass(frozen=True)
 class Part:
-    """The part of step ``step`` (0-based) shown in one row: text lines ``first`` up to
+    """The part of step ``step`` shown in one row of a page: text lines ``first`` up to
     ``last`` of its cells. The part with the first line holds the step's symbols."""
 
     step: int
@@ -38,34 +49,28 @@ class Part:
         return self.first == 0
 
 
-def parts(step: int, lines: int, own_h: float, symbols_h: float, budget: float,
-          line_h: float, pad: float) -> list[Part]:
-    """The rows of one step: one when its text (``lines`` lines, ``own_h`` high with the
-    symbols) fits in ``budget``; else pages of lines, the first holding the symbols. A
-    continuation row spends one line on saying it continues."""
-    if own_h <= budget:
-        return [Part(step, 0, lines, own_h)]
-    per_row = max(2, int((budget - 2 * pad) // line_h))
-    result = [Part(step, 0, per_row, max(per_row * line_h + 2 * pad, symbols_h))]
-    first = per_row
-    while first < lines:
-        last = min(lines, first + per_row - 1)
-        result.append(Part(step, first, last, (last - first + 1) * line_h + 2 * pad))
-        first = last
-    return result
+@dataclass(frozen=True)
+class Paper:
+    """The room of one page for rows, and the text metrics that cut a row in parts."""
+
+    budget: float
+    line_h: float
+    pad: float
 
 
-def paginate(steps: Sequence[Sequence[Part]], per_page: int, budget: float
-             ) -> list[list[Part]]:
+MIN_LINES = 3
+"""A row taller than a page starts on the current page only if this many lines fit there."""
+
+
+def paginate(rows: Sequence[Row], per_page: int, paper: Paper) -> list[list[Part]]:
     """The rows of each page: as few pages as the height and ``per_page`` allow, then
     the smallest number of steps per page that still needs no more pages."""
     if per_page < 1:
         raise ValueError("steps per page must be at least 1")
-    flat = [part for step in steps for part in step]
-    fewest = _fill(flat, per_page, budget)
+    fewest = _fill(rows, per_page, paper)
     needed = len(fewest)
-    for cap in range(max(1, -(-len(steps) // max(needed, 1))), per_page):
-        balanced = _fill(flat, cap, budget)
+    for cap in range(max(1, -(-len(rows) // max(needed, 1))), per_page):
+        balanced = _fill(rows, cap, paper)
         if len(balanced) == needed:
             return balanced
     return fewest
@@ -73,19 +78,44 @@ def paginate(steps: Sequence[Sequence[Part]], per_page: int, budget: float
 
 def split(count: int, per_page: int) -> list[range]:
     """Step indexes per page when every row fits: ``per_page`` at most, spread evenly."""
-    pages = paginate([[Part(i, 0, 1, 0.0)] for i in range(count)], per_page, 1.0)
+    pages = paginate([Row(i, 1, 0.0, 0.0) for i in range(count)], per_page,
+                     Paper(1.0, 0.0, 0.0))
     return [range(page[0].step, page[-1].step + 1) for page in pages]
 
 
-def _fill(flat: Sequence[Part], cap: int, budget: float) -> list[list[Part]]:
-    """Rows in order onto pages of at most ``cap`` steps and ``budget`` height."""
+def _fill(rows: Sequence[Row], cap: int, paper: Paper) -> list[list[Part]]:
+    """Rows in order onto pages of at most ``cap`` steps and ``paper.budget`` height; a
+    row taller than a page fills what is left of the page and continues on the next."""
     pages: list[list[Part]] = []
     height, opened = 0.0, 0
-    for part in flat:
-        if not pages or height + part.height > budget or opened + part.opens > cap:
-            pages.append([])
-            height, opened = 0.0, 0
-        pages[-1].append(part)
-        height += part.height
-        opened += part.opens
+
+    def new_page() -> None:
+        nonlocal height, opened
+        pages.append([])
+        height, opened = 0.0, 0
+
+    for row in rows:
+        room = paper.budget - height
+        tall = row.height > paper.budget
+        if not pages or opened >= cap or (not tall and row.height > room) or (
+                tall and room < row.symbols_h + MIN_LINES * paper.line_h):
+            new_page()
+        if not tall:
+            pages[-1].append(Part(row.step, 0, row.lines, row.height))
+            height += row.height
+            opened += 1
+            continue
+        first = 0
+        while first < row.lines:
+            if first:
+                new_page()
+            marker = 1 if first else 0  # a continuation says so in its first line
+            fit = int((paper.budget - height - 2 * paper.pad) // paper.line_h) - marker
+            last = min(row.lines, first + max(1, fit))
+            part_h = (last - first + marker) * paper.line_h + 2 * paper.pad
+            part = Part(row.step, first, last, max(part_h, row.symbols_h if not first else 0))
+            pages[-1].append(part)
+            height += part.height
+            opened += part.opens
+            first = last
     return pages
