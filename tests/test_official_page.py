@@ -12,8 +12,8 @@ from mkdocs.exceptions import Abort, PluginError
 
 from generator.check.library import load_library
 from generator.render.locale import labels as locale_labels
-from generator.render.official.crossings import split
 from generator.render.official.document import add_stylesheet, official_pages, sheets
+from generator.render.official.paging import split
 from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
 from generator.render.paths import official_page_path
 from generator.render.site import render_site

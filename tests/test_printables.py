@@ -9,13 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.check.library import NAME_PATTERN, Library, load_library
+from generator.render.cards import CARDS_PER_SHEET
 from generator.render.locale import labels
 from generator.render.mermaid import render_mermaid
 from generator.render.options import RenderOptions
 from generator.render.palette import lane_colour
 from generator.render.paths import is_printable_path, printable_path
 from generator.render.printables import (
-    CARDS_PER_SHEET,
     add_assets,
     css_string,
     printable_view,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.render.assets import SITE_PREFIX, insert_before
+from generator.render.cards import Card, density, sheets, step_cards
 from generator.render.environment import render
 from generator.render.escape import css_string
 from generator.render.palette import lane_colour
@@ -22,18 +23,9 @@ from generator.render.paths import PRINTABLE_KINDS, printable_path
 from generator.render.view import SopView, StepView
 from generator.source.durations import DurationTotal, total_of
 
-CARDS_PER_SHEET = 4
-"""Four A6 cards fill one A4 sheet (2 x 2)."""
-
 STYLESHEET = f"{SITE_PREFIX}/printables.css"
 SCRIPTS = {"checklist": (f"{SITE_PREFIX}/checklist.js",), "cards": (f"{SITE_PREFIX}/cards.js",)}
 """Loaded only by printable pages: the rest of the site keeps its own print look."""
-
-DENSE_TEXT = 380
-DENSER_TEXT = 640
-"""Characters on a card above which its type shrinks a step: a first guess, kept when
-scripts are off; cards.js measures each card in the browser and sets the size that fits."""
-
 
 @dataclass(frozen=True)
 class RoleChip:
@@ -68,7 +60,7 @@ class PrintableView:
     """What the checklist and cards templates show."""
 
     steps: tuple[PrintStep, ...]
-    sheets: tuple[tuple[PrintStep, ...], ...]
+    sheets: tuple[tuple[Card[PrintStep], ...], ...]
     sign_offs: tuple[SignOff, ...]
     storage_key: str
     footer: Markup
@@ -77,12 +69,11 @@ class PrintableView:
     cards_path: str
 
 
-def _density(step: StepView, warnings: list[str]) -> str:
-    """How much a card must shrink its type: measured in characters, decided before print."""
-    texts = [step.action, step.output or "", step.notes or "", step.question or "",
+def _facts(step: StepView, warnings: list[str]) -> int:
+    """Characters a step's card shows besides its action (decided before print)."""
+    texts = [step.output or "", step.notes or "", step.question or "",
              *step.inputs, *step.actor_names, *warnings]
-    size = sum(len(text) for text in texts)
-    return "denser" if size > DENSER_TEXT else "dense" if size > DENSE_TEXT else ""
+    return sum(len(text) for text in texts)
 
 
 def print_steps(view: SopView) -> tuple[PrintStep, ...]:
@@ -94,7 +85,7 @@ def print_steps(view: SopView) -> tuple[PrintStep, ...]:
                                *lane_colour(lane)) for name, lane, actor in
                       zip(step.actor_names, step.lane_indexes, step.actor_ids, strict=True))
         result.append(PrintStep(step, chips, total_of([source.standard.time]),
-                                _density(step, view.sop.warnings)))
+                                density(len(step.action) + _facts(step, view.sop.warnings))))
     return tuple(result)
 
 
@@ -123,9 +114,10 @@ def footer_text(view: SopView, labels: dict[str, str]) -> str:
 def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:
     """Everything the two printables of one SOP show."""
     steps = print_steps(view)
-    sheets = tuple(steps[i:i + CARDS_PER_SHEET] for i in range(0, len(steps), CARDS_PER_SHEET))
+    cards = [card for item in steps for card in
+             step_cards(item, item.step.action, _facts(item.step, view.sop.warnings))]
     return PrintableView(
-        steps=steps, sheets=sheets, sign_offs=sign_offs(view, labels),
+        steps=steps, sheets=sheets(cards), sign_offs=sign_offs(view, labels),
         storage_key=storage_key(view), footer=css_string(footer_text(view, labels)),
         sop_path=view.pages.sop, checklist_path=view.pages.checklist,
         cards_path=view.pages.cards)

@@ -43,3 +43,24 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in text")
+
+
+SENTENCE = ("Petugas memeriksa kelengkapan berkas permohonan, mencocokkan setiap data dengan "
+            "dokumen asli dan mencatat kekurangan pada lembar kendali. ")
+
+
+def long_text(chars: int) -> str:
+    """Realistic Indonesian text of about ``chars`` characters (whole words)."""
+    return (SENTENCE * (chars // len(SENTENCE) + 1))[:chars].rsplit(" ", 1)[0] + "."
+
+
+def long_text_sop(lengths: tuple[int, ...] = (2100, 5200), steps: int = 9) -> str:
+    """An SOP of ``steps`` steps whose steps 2, 3, ... have actions of ``lengths``
+    characters: what must continue on a second card and a second official page."""
+    lines = [MINIMAL.split("steps:\n")[0] + "steps:"]
+    for i in range(steps):
+        text = long_text(lengths[i - 1]) if 1 <= i <= len(lengths) else f"Langkah biasa {i + 1}"
+        actor = "kepala" if i % 3 == 2 else "petugas"
+        lines += [f"  - action: {text}", f"    actors: {actor}", "    standard:",
+                  "      time: 10", "      output: Berkas"]
+    return "\n".join(lines) + "\n"

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from generator.check import flow
 from generator.render.official.candidates import NodeId
+from generator.render.official.paging import FRONT_PAGES
 from generator.render.official.routing import Link
 from generator.render.official.symbols import Connector
 from generator.render.view import SopView
-
-
-def split(count: int, per_page: int) -> list[range]:
-    """Step indexes per page: ``per_page`` steps each, the rest on the last page."""
-    if per_page < 1:
-        raise ValueError("steps per page must be at least 1")
-    return [range(start, min(start + per_page, count)) for start in range(0, count, per_page)]
 
 
 def letter(index: int) -> str:
@@ -52,12 +46,14 @@ def page_connectors(view: SopView, labels: dict[str, str], letters: dict[flow.Ed
         if page_of[edge.source] == p:
             lane = _nearest(source.lane_indexes, target.lane_indexes)
             title = (f"{labels['official_connector']} {mark}: {labels['goes_to']} "
-                     f"{target.number}, {labels['official_page']} {page_of[edge.target] + 1}")
+                     f"{target.number}, {labels['official_page']} "
+                     f"{page_of[edge.target] + FRONT_PAGES + 1}")
             (bottoms if forward else tops).append(Connector(mark, "out", lane, title))
         elif page_of[edge.target] == p:
             lane = _nearest(target.lane_indexes, source.lane_indexes)
             title = (f"{labels['official_connector']} {mark}: {labels['official_from']} "
-                     f"{source.number}, {labels['official_page']} {page_of[edge.source] + 1}")
+                     f"{source.number}, {labels['official_page']} "
+                     f"{page_of[edge.source] + FRONT_PAGES + 1}")
             (tops if forward else bottoms).append(Connector(mark, "in", lane, title))
     return tops, bottoms
 

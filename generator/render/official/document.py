@@ -15,7 +15,9 @@ from markupsafe import Markup
 
 from generator.render.assets import SITE_PREFIX, insert_before
 from generator.render.environment import render
+from generator.render.escape import css_string
 from generator.render.official.layout import flowchart_pages
+from generator.render.official.paging import FRONT_PAGES
 from generator.render.official.svg import page_svg
 from generator.render.options import RenderOptions
 from generator.render.urls import href, page_url
@@ -28,7 +30,8 @@ MARKER = "data-sopgen-official"
 
 @dataclass(frozen=True)
 class Sheet:
-    """One printed flowchart page: its number, the count, and the SVG text."""
+    """One printed flowchart page: its number and the page count of the whole official
+    document (identity page and worksheet first), and the SVG text."""
 
     number: int
     count: int
@@ -40,9 +43,10 @@ def sheets(view: SopView, labels: dict[str, str], steps_per_page: int) -> tuple[
     out is the costliest part of rendering an SOP: callers draw them once per SOP."""
     result = []
     for page in flowchart_pages(view, labels, steps_per_page):
+        number, count = page.number + FRONT_PAGES, page.count + FRONT_PAGES
         title = (f"{labels['official_figure']} {labels['sop']} {view.sop.title}, "
-                 f"{labels['official_page']} {page.number} {labels['official_of']} {page.count}")
-        result.append(Sheet(page.number, page.count, Markup(page_svg(page, title))))
+                 f"{labels['official_page']} {number} {labels['official_of']} {count}")
+        result.append(Sheet(number, count, Markup(page_svg(page, title))))
     return tuple(result)
 
 
@@ -58,8 +62,17 @@ def official_pages(view: SopView, labels: dict[str, str], options: RenderOptions
     related = [(item.text, href(item.path, page, options.directory_urls) if item.path
                 else None) for item in view.related]
     text = render("official.md.j2", view=view, sop=view.sop, L=labels, page=page, logo=logo,
-                  related=related, sheets=drawn)
+                  related=related, sheets=drawn, numbering=page_numbering(labels))
     return {page: text}
+
+
+def page_numbering(labels: dict[str, str]) -> Markup:
+    """The CSS content that numbers each printed page of the official document in its
+    margin ("halaman 3 dari 5"): Chromium counts the pages it prints, so the identity
+    page, the worksheet and the flowchart are numbered as one document even when the
+    identity page runs over onto a second page."""
+    return Markup(f'{css_string(labels["official_page"])} " " counter(page) " " '
+                  f'{css_string(labels["official_of"])} " " counter(pages)')
 
 
 def add_stylesheet(html: str, relative: Callable[[str], str]) -> str:
