@@ -22,6 +22,7 @@ SEED_PAGES = [
     "disdukcapil/pengukuran-kinerja.checklist.md",
     "disdukcapil/pengukuran-kinerja.md",
     "disdukcapil/pengukuran-kinerja.resmi.md",
+    "disdukcapil/pengukuran-kinerja.resmi.sheets.html",
     "index.md",
     "peran/anggota_sakip.md",
     "peran/index.md",

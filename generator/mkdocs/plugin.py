@@ -1,7 +1,9 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to the pure stages.
 
 ``on_files`` runs load -> validate -> render and hands MkDocs the pages as generated files;
-``on_post_page`` adds to each built page the assets it needs (``pages.py``); ``on_serve``
+``on_post_page`` fills each built page's slots with their side files (the official
+flowchart's SVG, which so never goes through Markdown or search: ``render.slots``) and adds
+the assets the page needs (``pages.py``); ``on_serve``
 watches the SOP folder and puts the fast path of ``serve.py`` in front of MkDocs' rebuild.
 Options are read in ``config.py``; nothing here renders or writes a page itself.
 """
@@ -34,6 +36,7 @@ from generator.render.assets import STYLESHEET, site_assets
 from generator.render.locale import labels
 from generator.render.paths import ROLES_PAGE, organization_roles_path, unit_page_path
 from generator.render.site import iter_site_pages
+from generator.render.slots import fill_slots, is_side_file
 from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
 from generator.write import write_text
@@ -52,6 +55,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     mermaid_by_plugin = False
     pages_dir: Path | None = None
+    side_files: frozenset[str] | set[str] = frozenset()
     session: ServeSession | None = None
     """Set while MkDocs serves (``on_startup``): the fast path's state and caches."""
 
@@ -106,7 +110,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             else:  # serve: pages in memory, and what its fast path needs
                 rendered = dict(pages())
                 for path, text in rendered.items():
-                    _replace(files, File.generated(config, path, content=text))
+                    if not is_side_file(path):
+                        _replace(files, File.generated(config, path, content=text))
                 session.config, session.files, session.sop_dir = config, files, sop_dir
                 session.render, session.pages = lambda: dict(pages()), rendered
         except SopValidationError as exc:
@@ -124,10 +129,23 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         killed build leaves it where the next build of that site removes it."""
         self.pages_dir = Path(config.site_dir) / SCRATCH
         shutil.rmtree(self.pages_dir, ignore_errors=True)
+        self.side_files = set()
         for path, text in pages:
             write_text(self.pages_dir / path, text)
-            _replace(files, File(path, str(self.pages_dir), config.site_dir,
-                                 config.use_directory_urls))
+            if is_side_file(path):  # HTML for a page's slot (on_post_page), not a page
+                self.side_files.add(path)
+            else:
+                _replace(files, File(path, str(self.pages_dir), config.site_dir,
+                                     config.use_directory_urls))
+
+    def side_file(self, path: str) -> str | None:
+        """The HTML of one of this build's side files (None for any other path): from
+        memory under serve, else from the scratch folder, read when its page needs it."""
+        if self.session is not None:
+            return self.session.pages.get(path) if is_side_file(path) else None
+        if self.pages_dir is None or path not in self.side_files:
+            return None
+        return (self.pages_dir / path).read_text(encoding="utf-8")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_pages_dir()
@@ -175,6 +193,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     @event_priority(-100)  # after mkdocs-mermaid2 has added its script
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = fill_slots(output, self.side_file)  # after conversion and search: the SVG
         output = name_search_dialog(output, labels(self.config.language)["search_dialog"])
         return finish_page(output, page.url, self.mermaid_by_plugin)
 
