@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from generator.render.slots import fill_slots, is_side_file
 from generator.site_dir import MARKER, MARKER_TEXT, OWN_NAMES, SiteDirError, replaceable
 
 
@@ -156,6 +157,10 @@ def write_text(path: Path, text: str) -> None:
 
 
 def export_pages(pages: dict[str, str], out_dir: Path) -> None:
-    """Write generated Markdown pages to a folder, for site engines other than MkDocs."""
+    """Write generated Markdown pages to a folder, for site engines other than MkDocs:
+    with no adapter to fill the slots after conversion, each page carries its side
+    files' HTML in its Markdown, and the side files are not written."""
     for rel_path, text in pages.items():
-        write_text(out_dir / rel_path, text)
+        if not is_side_file(rel_path):
+            write_text(out_dir / rel_path, fill_slots(text, lambda path: pages.get(path)
+                                                       if is_side_file(path) else None))

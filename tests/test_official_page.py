@@ -17,12 +17,14 @@ from generator.render.official.paging import split
 from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
 from generator.render.paths import official_page_path
 from generator.render.site import render_site
+from generator.render.slots import fill_slots, side_path, slot_paths
 from generator.render.view import sop_view
 from helpers.site import REPO, build_project, make_project
 from helpers.sops import MINIMAL, write_sop
 
 SEED_PAGE = "disdukcapil/pengukuran-kinerja.md"
 OFFICIAL = "disdukcapil/pengukuran-kinerja.resmi.md"
+SHEETS = side_path(OFFICIAL)
 LABELS = locale_labels("id")
 
 
@@ -40,10 +42,17 @@ def test_site_has_the_official_page_of_each_sop() -> None:
                 "warnings", "records", "official_signature"):
         assert LABELS[key] in page, key
     assert page.count("<li>") >= 5 + 4 + 1 + 6 + 1 + 3  # the seed's six blocks, all listed
-    assert _sheets(page) == len(split(14, DEFAULT_STEPS_PER_PAGE))
-    sop_page = pages[SEED_PAGE]
-    assert _sheets(sop_page) == _sheets(page), "the SOP page shows the same flowchart"
-    assert "(pengukuran-kinerja.resmi.md)" in sop_page, "and links to the document"
+    assert _sheets(page) == 0 and slot_paths(page) == [SHEETS], "a slot, not the SVG"
+    assert _sheets(pages[SHEETS]) == len(split(14, DEFAULT_STEPS_PER_PAGE))
+    assert "<svg" not in pages[SEED_PAGE], "drawn once: the SOP page has no second copy"
+    assert "(pengukuran-kinerja.resmi.md)" in pages[SEED_PAGE], "it links to the document"
+
+
+def test_slots_are_filled_by_their_side_files_only() -> None:
+    pages = render_site(load_library(REPO / "sop"))
+    filled = fill_slots(pages[OFFICIAL], pages.get)
+    assert filled.count(pages[SHEETS]) == 1 and not slot_paths(filled)
+    assert fill_slots(pages[OFFICIAL], lambda path: None) == pages[OFFICIAL]
 
 
 def test_identity_keeps_blanks_to_fill_in_by_hand() -> None:
@@ -58,17 +67,19 @@ def test_settings_set_the_split_and_the_logo() -> None:
     view = sop_view(library.entries[0], library, LABELS)
     options = RenderOptions(official=OfficialSettings(steps_per_page=5, logo="img/logo.png"))
     drawn = sheets(view, LABELS, 5)
-    page = official_pages(view, LABELS, options, drawn)[OFFICIAL]
-    assert _sheets(page) == 3
+    pages = official_pages(view, LABELS, options, drawn)
+    page = pages[OFFICIAL]
+    assert _sheets(pages[SHEETS]) == 3
     assert 'src="../../img/logo.png"' in page  # from disdukcapil/pengukuran-kinerja.resmi/
     flat = RenderOptions(directory_urls=False, official=options.official)
     assert 'src="../img/logo.png"' in official_pages(view, LABELS, flat, drawn)[OFFICIAL]
-    assert _sheets(render_site(library, options)[SEED_PAGE]) == 3
-    assert _sheets(render_site(library)[SEED_PAGE]) == 2, "the default: 8 steps a sheet"
+    assert _sheets(render_site(library, options)[SHEETS]) == 3
+    assert _sheets(render_site(library)[SHEETS]) == 2, "the default: 8 steps a sheet"
 
 
 def test_english_document() -> None:
-    page = render_site(load_library(REPO / "sop"), RenderOptions(language="en"))[OFFICIAL]
+    pages = render_site(load_library(REPO / "sop"), RenderOptions(language="en"))
+    page = pages[OFFICIAL] + pages[SHEETS]
     assert "Official document" in page and "Dokumen Resmi" not in page
     # The column head is SVG text, one per flowchart sheet.
     assert _sheets(page) == 2
@@ -81,7 +92,8 @@ def test_hostile_identity_text_is_escaped(tmp_path: Path) -> None:
     text = MINIMAL.replace("title: Pelayanan Contoh", f"title: '{hostile}'")
     text = text.replace("organization: Dinas Contoh", f"organization: '{hostile}'")
     write_sop(tmp_path / "sop", "u/a.yaml", text + f"warnings: ['{hostile}']\n")
-    page = render_site(load_library(tmp_path / "sop"))["u/a.resmi.md"]
+    pages = render_site(load_library(tmp_path / "sop"))
+    page = pages["u/a.resmi.md"] + pages[side_path("u/a.resmi.md")]
     assert "<script>" not in page
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # org, name, warning, SVG
 

@@ -30,3 +30,11 @@ def test_mermaid_script_only_on_pages_with_a_diagram() -> None:
     assert out.index("../../assets/sopgen/mermaid/mermaid.min.js") < out.index("bundle.1")
     plain = "<p>no diagram</p></body>"
     assert plugin().on_post_page(plain, page=page, config=SimpleNamespace()) == plain
+
+
+def test_squeeze_drops_indentation_but_keeps_pre_and_textarea() -> None:
+    from generator.mkdocs.pages import squeeze
+
+    html = "<nav>\n    <a>x</a>\n  </nav>\n<pre>\n  kept\n</pre><textarea>\n  kept</textarea>"
+    assert squeeze(html) == ("<nav>\n<a>x</a>\n</nav>\n<pre>\n  kept\n</pre>"
+                             "<textarea>\n  kept</textarea>")

@@ -24,6 +24,7 @@ SEED_PAGES = [
     "disdukcapil/pengukuran-kinerja.md",
     "disdukcapil/pengukuran-kinerja.monitoring.md",
     "disdukcapil/pengukuran-kinerja.resmi.md",
+    "disdukcapil/pengukuran-kinerja.resmi.sheets.html",
     "index.md",
     "peran/anggota_sakip.md",
     "peran/index.md",

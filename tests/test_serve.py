@@ -24,6 +24,8 @@ def test_edit_rebuilds_only_changed_pages_and_other_changes_rebuild_all(tmp_path
         assert index.count("Memerintahkan penyusunan") == 0
         checklist = fetch(base + "disdukcapil/pengukuran-kinerja.checklist/")
         assert "Memerintahkan DIUBAH penyusunan" in checklist
+        official = fetch(base + "disdukcapil/pengukuran-kinerja.resmi/")
+        assert "DIUBAH" in official.split("<svg", 1)[1], "the slot filled from the new sheets"
         assert "Panduan Penulis SOP" in fetch(base + PAGE)  # the nav of the full build
         guide = project / "docs" / "authoring.md"
         guide.write_text(guide.read_text(encoding="utf-8").replace(

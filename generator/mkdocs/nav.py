@@ -6,11 +6,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from generator.render.paths import is_out_of_nav
+from generator.check.library import Library
+from generator.render.control import is_withdrawn
+from generator.render.paths import (
+    is_out_of_nav,
+    organization_roles_path,
+    sop_page_path,
+    unit_page_path,
+)
+
+
+def nav_facts(library: Library) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """What the nav needs from the SOPs: titles of unit sections (by index page; on a site
+    of several offices also each office's roles folder), titles of office folders, and the
+    pages of withdrawn SOPs (kept out). Titles are HTML-escaped: the theme prints nav
+    titles without escaping."""
+    units = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
+             for unit_id, entries in library.units().items() if unit_id}
+    if library.has_many_organizations:  # peran/<office>/: named after the office
+        units.update({organization_roles_path(e.organization.slug): str(
+            escape(e.organization.name)) for e in library.entries})
+    offices = {folder: str(escape(name)) for folder, name in library.offices_by_folder().items()}
+    withdrawn = frozenset(sop_page_path(e) for e in library.entries if is_withdrawn(e.sop))
+    return units, offices, withdrawn
 
 
 def arrange_units(items: list[Any], unit_titles: dict[str, str],

@@ -1,7 +1,9 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to the pure stages.
 
 ``on_files`` runs load -> validate -> render and hands MkDocs the pages as generated files;
-``on_post_page`` adds to each built page the assets it needs (``pages.py``); ``on_serve``
+``on_post_page`` fills each built page's slots with their side files (the official
+flowchart's SVG, which so never goes through Markdown or search: ``render.slots``) and adds
+the assets the page needs (``pages.py``); ``on_serve``
 watches the SOP folder and puts the fast path of ``serve.py`` in front of MkDocs' rebuild.
 Options are read in ``config.py``; nothing here renders or writes a page itself.
 """
@@ -27,19 +29,16 @@ from generator.check.library import load_library
 from generator.check.lint.run import load_config as load_lint_config
 from generator.mkdocs.config import SopgenConfig, render_options, ship_worker_shim, sop_folder
 from generator.mkdocs.content import name_search_dialog, prepare_content
-from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav
+from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav, nav_facts
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession
 from generator.render.assets import STYLESHEET, site_assets
-from generator.render.control import is_withdrawn
 from generator.render.locale import labels
 from generator.render.paths import (
     ROLES_PAGE,
-    organization_roles_path,
-    sop_page_path,
-    unit_page_path,
 )
 from generator.render.site import iter_site_pages
+from generator.render.slots import fill_slots, is_side_file
 from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
 from generator.write import write_text
@@ -60,6 +59,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     mermaid_by_plugin = False
     pages_dir: Path | None = None
+    side_files: frozenset[str] | set[str] = frozenset()
     session: ServeSession | None = None
     """Set while MkDocs serves (``on_startup``): the fast path's state and caches."""
 
@@ -95,15 +95,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             started = time.perf_counter()
             library = load_library(sop_dir, display_root=sop_dir.parent, cache=files_cache)
             loaded = time.perf_counter()
-            self.unit_titles = {unit_page_path(unit_id): str(escape(entries[0].unit_name))
-                                for unit_id, entries in library.units().items() if unit_id}
-            self.withdrawn_pages = frozenset(sop_page_path(e) for e in library.entries
-                                             if is_withdrawn(e.sop))
-            self.office_titles = {folder: str(escape(name))
-                                  for folder, name in library.offices_by_folder().items()}
-            if library.has_many_organizations:  # peran/<office>/: named after the office
-                self.unit_titles.update({organization_roles_path(e.organization.slug): str(
-                    escape(e.organization.name)) for e in library.entries})
+            self.unit_titles, self.office_titles, self.withdrawn_pages = nav_facts(library)
             count = 0
             for item in iter_site_pages(library, options, cache, load_lint_config(sop_dir)):
                 count += 1
@@ -118,7 +110,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             else:  # serve: pages in memory, and what its fast path needs
                 rendered = dict(pages())
                 for path, text in rendered.items():
-                    _replace(files, File.generated(config, path, content=text))
+                    if not is_side_file(path):
+                        _replace(files, File.generated(config, path, content=text))
                 session.config, session.files, session.sop_dir = config, files, sop_dir
                 session.render, session.pages = lambda: dict(pages()), rendered
         except SopValidationError as exc:
@@ -136,10 +129,23 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         killed build leaves it where the next build of that site removes it."""
         self.pages_dir = Path(config.site_dir) / SCRATCH
         shutil.rmtree(self.pages_dir, ignore_errors=True)
+        self.side_files = set()
         for path, text in pages:
             write_text(self.pages_dir / path, text)
-            _replace(files, File(path, str(self.pages_dir), config.site_dir,
-                                 config.use_directory_urls))
+            if is_side_file(path):  # HTML for a page's slot (on_post_page), not a page
+                self.side_files.add(path)
+            else:
+                _replace(files, File(path, str(self.pages_dir), config.site_dir,
+                                     config.use_directory_urls))
+
+    def side_file(self, path: str) -> str | None:
+        """The HTML of one of this build's side files (None for any other path): from
+        memory under serve, else from the scratch folder, read when its page needs it."""
+        if self.session is not None:
+            return self.session.pages.get(path) if is_side_file(path) else None
+        if self.pages_dir is None or path not in self.side_files:
+            return None
+        return (self.pages_dir / path).read_text(encoding="utf-8")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_pages_dir()
@@ -188,6 +194,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     @event_priority(-100)  # after mkdocs-mermaid2 has added its script
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = fill_slots(output, self.side_file)  # after conversion and search: the SVG
         output = name_search_dialog(output, labels(self.config.language)["search_dialog"])
         return finish_page(output, page.url, self.mermaid_by_plugin)
 

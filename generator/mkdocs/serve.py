@@ -30,6 +30,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.check.library import FileCache
 from generator.mkdocs.error_page import or_errors, show_errors
 from generator.render.cache import RenderCache
+from generator.render.slots import is_side_file
 from generator.source.errors import SopValidationError
 
 log = logging.getLogger("mkdocs.plugins.sopgen")
@@ -138,11 +139,13 @@ def fast_rebuild(session: ServeSession) -> bool:
         return False  # the full build shows every error
     if set(pages) != set(session.pages):
         return False
-    edited = [path for path, text in pages.items() if text != session.pages[path]]
+    edited = [path for path, text in pages.items()
+              if text != session.pages[path] and not is_side_file(path)]
     if any(_front_matter(pages[path]) != _front_matter(session.pages[path]) for path in edited):
         return False  # a title changed: the nav of every page shows it
+    session.pages = pages  # before building: a page's slot is filled from its side file
     _build_pages(session, {path: pages[path] for path in edited})
-    session.pages, session.snapshot = pages, now
+    session.snapshot = now
     log.info("sopgen: %d changed pages rebuilt", len(edited))
     return True
 

@@ -1,7 +1,9 @@
 """Stage 3: turn a validated library into page texts (pure: nothing is read or written here).
 
-The result maps a docs-relative path to Markdown. Any site engine that reads Markdown
-(MkDocs today, its successor tomorrow) can take these pages as they are.
+The result maps a docs-relative path to Markdown, plus side files of generated HTML that
+fill the pages' slots after the engine converted them (``slots.py``: the official
+flowchart's SVG). Any site engine that reads Markdown (MkDocs today, its successor
+tomorrow) can take these pages, with their slots filled by its adapter or by the export.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from generator.render.forms import evaluation_history, monitoring_history, rende
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
 from generator.render.mermaid import readable_width, render_mermaid
-from generator.render.official.document import Sheet, official_pages, sheets
+from generator.render.official.document import official_pages, sheets
 from generator.render.options import RenderOptions
 from generator.render.paths import (
     FOLLOWUP_PAGE,
@@ -51,13 +53,13 @@ class UnitView:
 
 
 def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOptions,
-                    drawn: tuple[Sheet, ...], notes: int | None = None) -> str:
-    """The page of one SOP: identity, lists, diagram, step table, the official flowchart
-    (``drawn`` sheets), links across the site; ``notes``: its count of quality notes, on
-    an authors' build."""
+                    notes: int | None = None) -> str:
+    """The page of one SOP: identity, lists, diagram, step table, a link to the official
+    flowchart (drawn once, on the official document), links across the site; ``notes``:
+    its count of quality notes, on an authors' build."""
     page = view.page_path
     return render("sop.md.j2", view=view, sop=view.sop, L=labels, page=page,
-                  diagram=Markup(render_mermaid(view.sop, labels)), sheets=drawn,
+                  diagram=Markup(render_mermaid(view.sop, labels)),
                   diagram_width=readable_width(len(view.sop.roles)),
                   link=partial(_link, page=page, directory_urls=options.directory_urls),
                   notes=notes, quality_page=QUALITY_PAGE,
@@ -145,11 +147,11 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
 
 def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
               warnings: list[LintWarning]) -> dict[str, str]:
-    """The SOP page and every extra page of one SOP; the official flowchart is drawn
-    once and shown by both the SOP page and the official document."""
+    """The SOP page and every extra page of one SOP, and the official flowchart's sheets
+    as the official document's side file (``render.slots``): drawn once, shown once."""
     drawn = sheets(view, labels, options.official.steps_per_page)
     notes = len(warnings) if options.show_lint else None
-    pages = {view.page_path: render_sop_page(view, labels, options, drawn, notes)}
+    pages = {view.page_path: render_sop_page(view, labels, options, notes)}
     pages.update(render_printables(view, labels))
     pages.update(official_pages(view, labels, options, drawn))
     pages.update(render_forms(view, labels))

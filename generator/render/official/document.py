@@ -20,6 +20,7 @@ from generator.render.official.layout import flowchart_pages
 from generator.render.official.paging import FRONT_PAGES
 from generator.render.official.svg import page_svg
 from generator.render.options import RenderOptions
+from generator.render.slots import side_path, slot
 from generator.render.urls import href, page_url
 from generator.render.view import SopView
 
@@ -52,7 +53,9 @@ def sheets(view: SopView, labels: dict[str, str], steps_per_page: int) -> tuple[
 
 def official_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
                    drawn: tuple[Sheet, ...]) -> dict[str, str]:
-    """The official document page of one SOP, with its ``drawn`` sheets: path -> Markdown."""
+    """The official document page of one SOP: path -> Markdown, and its ``drawn`` sheets
+    as a side file (path -> HTML) that fills the page's slot once MkDocs has converted and
+    indexed it (``render.slots``): the SVG never goes through Markdown or search."""
     page = view.pages.official
     logo = None
     if options.official.logo:
@@ -61,9 +64,11 @@ def official_pages(view: SopView, labels: dict[str, str], options: RenderOptions
         logo = posixpath.relpath(options.official.logo, base.rstrip("/") or ".")
     related = [(item.text, href(item.path, page, options.directory_urls) if item.path
                 else None) for item in view.related]
+    drawing = render("_official_sheets.j2", sheets=drawn, sop=view.sop, L=labels).strip()
+    side = side_path(page)
     text = render("official.md.j2", view=view, sop=view.sop, L=labels, page=page, logo=logo,
-                  related=related, sheets=drawn, numbering=page_numbering(labels))
-    return {page: text}
+                  related=related, sheets=slot(side, drawing), numbering=page_numbering(labels))
+    return {page: text, side: drawing}
 
 
 def page_numbering(labels: dict[str, str]) -> Markup:

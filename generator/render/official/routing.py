@@ -81,8 +81,9 @@ class Router:
         obstacles = self._obstacles()
         for candidate in candidates(self.nodes[link.source], self.nodes[link.target],
                                     self.area, self.inner):
-            base = self._base_score(candidate, obstacles, link.target)
-            if best is not None and base >= best[0]:
+            bound = best[0] if best is not None else None
+            base = self._base_score(candidate, obstacles, link.target, bound)
+            if bound is not None and base >= bound:
                 continue
             score, label = self._with_label(candidate, link, base)
             if best is None or score < best[0]:
@@ -107,34 +108,41 @@ class Router:
         boxes = [(box, box.inflate(2)) for node in self.nodes.values() for box in node.boxes]
         return boxes + [(label, label) for label in self.labels]
 
-    def _base_score(self, route: Route, obstacles: list[tuple[Box, Box]], target: NodeId
-                    ) -> tuple[int, float]:
+    def _base_score(self, route: Route, obstacles: list[tuple[Box, Box]], target: NodeId,
+                    bound: tuple[int, float] | None = None) -> tuple[int, float]:
         """(hard, cost) without the label. Hard: 0 fine, 1 through a symbol or label or
         along another arrow (two arrows on one line read as one: which goes where?), 2 a
         port in use. Arrows into the same target may merge: that is one input. Cost:
-        length and turns (direct routes first), lines crossed or run along."""
+        length and turns (direct routes first), lines crossed or run along.
+
+        Exact below ``bound`` (the best score so far); at or above it, any score that is
+        too (the route loses either way), so most candidates stop after their length and
+        turns, a lower bound of the cost, or at their first hit."""
         if self.ports.get((route.a, route.exit)) is not None \
                 or self.ports.get((route.b, route.entry)) == "out":
             return (2, 0.0)
         pieces = segments(route.points)
-        lo_x = min(p[0] for p in route.points)
-        hi_x = max(p[0] for p in route.points)
-        lo_y = min(p[1] for p in route.points)
-        hi_y = max(p[1] for p in route.points)
+        cost = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in pieces) / PER_UNIT_LENGTH
+        cost += TURN * (len(pieces) - 1)
+        if bound is not None and (0, cost) >= bound:
+            return (0, cost)  # the other terms only add
+        lo_x, hi_x, lo_y, hi_y = _extent(route.points)
         near = [margin for box, margin in obstacles
                 if margin.x < hi_x and margin.right > lo_x and margin.y < hi_y
                 and margin.bottom > lo_y and box is not route.a and box is not route.b]
-        hits = sum(segment_hits(p, q, margin) for p, q in pieces for margin in near) + sum(
-            segment_hits(p, q, box.inflate(-0.5)) for p, q in pieces
-            for box in (route.a, route.b))
-        along = sum(collinear_overlap(s, t) for s in pieces
-                    for t, other in zip(self.taken, self.targets, strict=True)
-                    if other != target)
-        if hits or along:
-            return (1, 3.0 * hits + along)
-        lines = self.taken + self.joins
-        cost = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in pieces) / PER_UNIT_LENGTH
-        cost += TURN * (len(pieces) - 1)
+        ends = [box.inflate(-0.5) for box in (route.a, route.b)]
+        hit = (segment_hits(p, q, box) for p, q in pieces for box in (*near, *ends))
+        taken = [(t, other) for t, other in zip(self.taken, self.targets, strict=True)
+                 if other != target and _near(t, lo_x, hi_x, lo_y, hi_y)]
+        along = (collinear_overlap(s, t) for s in pieces for t, _ in taken)
+        if bound is not None and bound[0] == 0:  # one hit loses: no need to count them
+            if any(hit) or any(along):
+                return (1, 0.0)
+        else:
+            hits, runs = sum(hit), sum(along)
+            if hits or runs:
+                return (1, 3.0 * hits + runs)
+        lines = [t for t in (*self.taken, *self.joins) if _near(t, lo_x, hi_x, lo_y, hi_y)]
         cost += ALONG * sum(collinear_overlap(s, t) for s in pieces for t in lines)
         cost += CROSSING * sum(crosses(s, t) for s in pieces for t in lines)
         return (0, cost)
@@ -152,3 +160,20 @@ class Router:
                                      symbols + self.labels + join_boxes, self.rules,
                                      self.taken + self.joins + segments(route.points))
         return (0, base[1] + LABEL_COST[quality]), label
+
+
+def _extent(points: tuple[Point, ...]) -> tuple[float, float, float, float]:
+    """The smallest x, largest x, smallest y and largest y of a polyline."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _near(t: tuple[Point, Point], lo_x: float, hi_x: float, lo_y: float, hi_y: float,
+          reach: float = 3.0) -> bool:
+    """Whether segment ``t`` comes within ``reach`` of the extent: a segment further
+    away can neither cross the route nor run along it (``collinear_overlap`` looks 2.5
+    units aside), so it is skipped before the exact tests."""
+    (ax, ay), (bx, by) = t
+    return (min(ax, bx) <= hi_x + reach and max(ax, bx) >= lo_x - reach
+            and min(ay, by) <= hi_y + reach and max(ay, by) >= lo_y - reach)
