@@ -208,3 +208,22 @@ def test_a_built_site_keeps_the_withdrawn_page_out_of_the_navigation(tmp_path: P
     page = (site / "layanan" / IN_FORCE / "index.html").read_text(encoding="utf-8")
     nav = page[page.index("md-nav--primary"):page.index("md-content")]
     assert "Izin Lama" not in nav and "Izin Terpadu" in nav
+
+
+def test_every_step_card_carries_the_qr_code_of_its_sop_page(pages: dict[str, str]) -> None:
+    """Cards are cut apart and their sheet has no margin for the code: each card has its
+    own, encoding the SOP page's address."""
+    cards = pages[f"layanan/{IN_FORCE}.cards.md"]
+    images = re.findall(r'<img class="sopgen-card-qr" src="data:image/svg\+xml;base64,'
+                        r'([^"]+)"', cards)
+    assert len(images) == cards.count('<article class="sopgen-card') > 0
+    expected = segno.make(SITE_URL + f"layanan/{IN_FORCE}/", error="m", boost_error=False,
+                          micro=False)
+    want = [[bool(module) for module in row] for row in expected.matrix]
+    got = _matrix(base64.b64decode(images[0]).decode())
+    assert [row[4:-4] for row in got[4:-4]] == want
+
+
+def test_without_site_url_cards_carry_no_qr_code(library: Library) -> None:
+    pages = render_site(library, RenderOptions(today=TODAY))
+    assert "sopgen-card-qr" not in pages[f"layanan/{IN_FORCE}.cards.md"]
