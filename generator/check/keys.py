@@ -10,6 +10,11 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from generator.source.errors import FieldPath, did_you_mean
+from generator.source.life import (
+    Evaluation,
+    Monitoring,
+    Withdrawal,
+)
 from generator.source.model import (
     Approval,
     Dates,
@@ -38,6 +43,9 @@ PLACES: dict[tuple[str, ...], tuple[type[BaseModel], str]] = {
     ("roles", ITEM): (Role, "inside a role"),
     ("steps", ITEM): (Step, "inside a step"),
     ("steps", ITEM, "standard"): (MutuBaku, "inside a step's standard"),
+    ("withdrawal",): (Withdrawal, "inside withdrawal"),
+    ("monitorings", ITEM): (Monitoring, "in an entry of monitorings"),
+    ("evaluations", ITEM): (Evaluation, "in an entry of evaluations"),
     ("steps", ITEM, "decision"): (Decision, "inside a step's decision"),
 }
 """Every mapping of the format, by its path (list items as ``[]``), with its words."""

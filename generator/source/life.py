@@ -2,8 +2,8 @@
 
 Permen PAN-RB 35/2012, Bab IV: an SOP is monitored regularly (every six months, Tabel 7
 "Monitoring Pelaksanaan SOP AP") and its application evaluated against fixed criteria.
-These fields are a mixin of :class:`generator.source.model.Sop` (which is at its length
-limit and imports this module), so they have their own small base with the same rules:
+These fields are the base of :class:`generator.source.model.Sop` (kept apart so each
+module stays short), with the format's rules:
 unknown keys are errors, values are immutable. Nothing here is filled in when the author
 leaves it out: ``status`` not stated stays None (see ``generator/render/control.py``).
 """
@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from generator.source.fields import Date, Identifier, OptionalDate, Text
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from generator.source.identity import Strict
 
 
 class Status(StrEnum):
@@ -41,7 +38,7 @@ class Criterion(StrEnum):
     SYNERGY = "synergy"
 
 
-class Withdrawal(_Strict):
+class Withdrawal(Strict):
     """Why an SOP was withdrawn and what replaces it (its page stays, saying so)."""
 
     reason: Text = Field(description="Why the SOP was withdrawn.")
@@ -50,7 +47,7 @@ class Withdrawal(_Strict):
                                                       "replaces it.")
 
 
-class Finding(_Strict):
+class Finding(Strict):
     """One point's or criterion's result, with what to do about it."""
 
     notes: Text | None = Field(None, description="Catatan hasil penilaian.")
@@ -67,7 +64,7 @@ class PointResult(Finding):
                                    "dengan baik.")
 
 
-class Monitoring(_Strict):
+class Monitoring(Strict):
     """One monitoring of the SOP's application."""
 
     date: Date = Field(description="When it was monitored (YYYY-MM-DD).")
@@ -83,7 +80,7 @@ class CriterionResult(Finding):
     met: bool = Field(description="Whether the SOP meets it.")
 
 
-class Evaluation(_Strict):
+class Evaluation(Strict):
     """One evaluation of the SOP's application against the regulation's criteria."""
 
     date: Date = Field(description="When it was evaluated (YYYY-MM-DD).")
@@ -92,7 +89,7 @@ class Evaluation(_Strict):
     notes: Text | None = Field(None, description="General notes.")
 
 
-class SopLife(_Strict):
+class SopLife(Strict):
     """The fields of an SOP's life after publishing (mixed into ``Sop``)."""
 
     status: Status | None = Field(None, description="draft, in_force or withdrawn; left out: "

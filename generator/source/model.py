@@ -85,7 +85,7 @@ class Step(Strict):
                     "{sekretaris: paraf, lurah: tanda tangan}.")
 
 
-class Sop(Strict, SopLife):
+class Sop(SopLife):
     """One Standard Operating Procedure, as in one YAML file."""
 
     number: OptionalText = Field(None, description="Nomor SOP (leave empty if not assigned).")
