@@ -171,6 +171,7 @@ def test_strict_fails_on_any_warning(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["lint", "--sop-dir", str(tmp_path / "sop")]) == 0
     assert main(["lint", "--strict", "--sop-dir", str(tmp_path / "sop")]) == 1
     assert main(["lint", "nope", "--sop-dir", str(tmp_path / "sop")]) == 2
+    assert main(["lint", "--strict", "u/a", "--sop-dir", str(tmp_path / "sop")]) == 1
 
 
 def test_rules_switched_off_with_a_reason(tmp_path: Path) -> None:

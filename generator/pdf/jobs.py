@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.check.library import Library, SopEntry
+from generator.check.choose import UnknownSopError, select
+from generator.check.library import SopEntry
 from generator.render.paths import SopPages, sop_page_path
-from generator.user_error import UserError
+
+__all__ = ["PrintJob", "UnknownSopError", "jobs_for", "pdf_path", "select", "sop_jobs"]
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,6 @@ class PrintJob:
     output: str
     paper: str = "A4"
     landscape: bool = False
-
-
-class UnknownSopError(UserError):
-    """A name on the command line that is no SOP of the library (exit status 2)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, status=2)
 
 
 def pdf_path(page: str) -> str:
@@ -47,21 +42,6 @@ def sop_jobs(entry: SopEntry) -> list[PrintJob]:
             PrintJob(pages.official, pdf_path(pages.official), "A4", landscape=True),
             PrintJob(pages.monitoring, pdf_path(pages.monitoring)),
             PrintJob(pages.evaluation, pdf_path(pages.evaluation))]
-
-
-def select(library: Library, names: Sequence[str]) -> list[SopEntry]:
-    """The SOPs named by id (``pengukuran-kinerja``) or path (``disdukcapil/...``); all
-    of them when no name is given. Every unknown name is reported, not just the first."""
-    if not names:
-        return list(library.entries)
-    keys = {key: entry for entry in library.entries
-            for key in (entry.id, sop_page_path(entry).removesuffix(".md"))}
-    unknown = [name for name in names if name not in keys]
-    if unknown:
-        raise UnknownSopError(f"no SOP named {', '.join(unknown)} (known: "
-                              f"{', '.join(entry.id for entry in library.entries)})")
-    chosen = {keys[name].id: keys[name] for name in names}
-    return list(chosen.values())
 
 
 def jobs_for(entries: Sequence[SopEntry]) -> list[PrintJob]:

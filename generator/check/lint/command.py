@@ -2,16 +2,16 @@
 
 Exit 0 when the SOPs are valid, whatever the warnings (authors fix them over time), 1 with
 ``--strict`` and any warning (for CI), 1 when an SOP has errors (``sopgen check``'s), and
-2 for a name that is no SOP of the site.
+2 for a name that is no SOP of the site (``check/choose.py``, shared with ``sopgen pdf``).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from itertools import groupby
 from pathlib import Path
 
+from generator.check.choose import select
 from generator.check.library import FileCache, load_library
 from generator.check.lint.run import LintWarning, lint_library, load_config
 
@@ -40,14 +40,8 @@ def report(warnings: list[LintWarning]) -> str:
 def command(args: argparse.Namespace) -> int:
     sop_dir = Path(args.sop_dir)
     library = load_library(sop_dir, cache=FileCache())  # the cache keeps positions
-    chosen = {key: entry.id for entry in library.entries
-              for key in (entry.id, f"{entry.unit_id}/{entry.id}".lstrip("/"))}
-    unknown = [name for name in args.sops if name not in chosen]
-    if unknown:
-        print(f"sopgen: no SOP named {', '.join(unknown)}", file=sys.stderr)
-        return 2
+    wanted = {entry.id for entry in select(library, args.sops)}
     by_sop = lint_library(library, load_config(sop_dir))
-    wanted = {chosen[name] for name in args.sops} or set(by_sop)
     warnings = [w for sop_id, items in by_sop.items() if sop_id in wanted for w in items]
     print(report(warnings))
     return 1 if args.strict and warnings else 0
