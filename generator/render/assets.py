@@ -5,6 +5,7 @@ Nothing is loaded from another host: staff read SOPs on intranets without intern
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -39,3 +40,17 @@ def insert_before(html: str, marker: str, snippet: str, *, last: bool = False) -
     ``</body>`` (or before another script), so each feature loads only where needed."""
     at = html.rindex(marker) if last else html.index(marker)
     return html[:at] + snippet + html[at:]
+
+
+def link_assets(html: str, relative: Callable[[str], str], stylesheets: Sequence[str] = (),
+                scripts: Sequence[str] = ()) -> str:
+    """A built page with ``stylesheets`` linked at the end of its head and ``scripts`` at
+    the end of its body (site paths, made relative to the page by ``relative``): what
+    each feature's page hook adds to the pages that show it."""
+    if stylesheets:
+        links = "".join(f'<link rel="stylesheet" href="{relative(s)}">\n' for s in stylesheets)
+        html = insert_before(html, "</head>", links)
+    if scripts:
+        tags = "".join(f'<script src="{relative(src)}"></script>\n' for src in scripts)
+        html = insert_before(html, "</body>", tags, last=True)
+    return html

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.check.library import Library, SopEntry
-from generator.render.assets import SITE_PREFIX, insert_before
+from generator.render.assets import SITE_PREFIX, link_assets
 from generator.render.escape import css_string
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
@@ -140,6 +140,4 @@ def add_assets(html: str, relative: Callable[[str], str]) -> str:
     (printables, official document, forms); every other page comes back unchanged."""
     if MARKER not in html:
         return html
-    link = f'<link rel="stylesheet" href="{relative(STYLESHEET)}">\n'
-    script = f'<script src="{relative(SCRIPT)}"></script>\n'
-    return insert_before(insert_before(html, "</head>", link), "</body>", script, last=True)
+    return link_assets(html, relative, (STYLESHEET,), (SCRIPT,))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.render.assets import SITE_PREFIX, insert_before
+from generator.render.assets import SITE_PREFIX, link_assets
 from generator.render.cards import Card, density, sheets, step_cards
 from generator.render.environment import render
 from generator.render.escape import css_string
@@ -150,6 +150,4 @@ def add_assets(html: str, relative: Callable[[str], str]) -> str:
     kind = printable_kind(html)
     if kind is None:
         return html
-    link = f'<link rel="stylesheet" href="{relative(STYLESHEET)}">\n'
-    scripts = "".join(f'<script src="{relative(src)}"></script>\n' for src in SCRIPTS[kind])
-    return insert_before(insert_before(html, "</head>", link), "</body>", scripts, last=True)
+    return link_assets(html, relative, (STYLESHEET,), SCRIPTS[kind])

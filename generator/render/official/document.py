@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.render.assets import SITE_PREFIX, insert_before
+from generator.render.assets import SITE_PREFIX, link_assets
 from generator.render.environment import render
 from generator.render.escape import css_string
 from generator.render.official.layout import flowchart_pages
@@ -85,5 +85,4 @@ def add_stylesheet(html: str, relative: Callable[[str], str]) -> str:
     or document; every other page comes back unchanged (the rest keeps its own print look)."""
     if MARKER not in html:
         return html
-    return insert_before(html, "</head>",
-                         f'<link rel="stylesheet" href="{relative(STYLESHEET)}">\n')
+    return link_assets(html, relative, (STYLESHEET,))
