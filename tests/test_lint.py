@@ -226,3 +226,15 @@ def test_the_built_quality_page_is_out_of_the_nav_and_search(seed_site: Path) ->
     assert "catatan-mutu/" not in home
     index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("catatan-mutu/")]
+
+
+@pytest.mark.parametrize("named", ["b", "Pelayanan Lain", "800/13/2024", "  pelayanan  LAIN "])
+def test_a_related_sop_of_this_site_written_as_text_is_named(tmp_path: Path, named: str) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml", COMPLETE + f"related:\n  - '{named}'\n"
+              "  - SOP Pelayanan Terpadu Kabupaten\n")
+    other = COMPLETE.replace("800/12/2024", "800/13/2024").replace(
+        "title: Pelayanan Contoh", "title: Pelayanan Lain")
+    write_sop(tmp_path / "sop", "u/b.yaml", other)
+    [(rule, line, message)] = rules_of(tmp_path / "sop")
+    assert (rule, line) == ("related-by-id", COMPLETE.count("\n") + 2)
+    assert message.endswith("it is the SOP 'b' of this site"), message

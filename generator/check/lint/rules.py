@@ -40,9 +40,11 @@ class Finding:
 
 @dataclass(frozen=True)
 class SiteFacts:
-    """What rules need from the other SOPs: who names whom as related."""
+    """What rules need from the other SOPs: who names whom as related, and each SOP's id,
+    number and title (folded) -> its id, to recognise one named as free text."""
 
     related_to: dict[str, frozenset[str]]
+    known_as: dict[str, str]
 
 
 Rule = Callable[[str, Sop, SiteFacts], list[Finding]]
@@ -166,6 +168,20 @@ def related_both_ways(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
             if sop_id in targets and other not in mine and other != sop_id]
 
 
+def related_by_id(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
+    """A related SOP written as text that names an SOP of this site (``related: [b]``)
+    is shown as plain text: the reader gets no link, and the related-both-ways check
+    cannot see it. Free text stays right for an SOP outside the site."""
+    found = []
+    for i, item in enumerate(sop.related):
+        other = site.known_as.get(_key(item.text)) if item.text else None
+        if other and other != sop_id:
+            found.append(Finding("related-by-id", ("related", i), f"'{item.text}' is written "
+                                 f"as text, but it is the SOP '{other}' of this site",
+                                 f"write '- sop: {other}' so the page links to it"))
+    return found
+
+
 def legal_citation(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     return [Finding("legal-citation", ("legal_basis", i), f"'{text[:60]}' is not cited as "
                     "type, number, year and title", "write e.g. 'Peraturan Menteri PAN-RB "
@@ -177,10 +193,10 @@ RULES: dict[str, Rule] = {
     "active-verb": active_verb, "output-stated": output_and_time, "role-acts": roles_act,
     "inputs-traced": inputs_traced, "size": size, "decision": decisions,
     "identity": identity, "related-both-ways": related_both_ways,
-    "legal-citation": legal_citation,
+    "related-by-id": related_by_id, "legal-citation": legal_citation,
 }
 """Rule functions by the id of their first finding; a function may report related ids
 (``output-stated`` also reports ``time-stated``, ``role-acts`` also ``role-everywhere``)."""
 RULE_IDS = ("active-verb", "output-stated", "time-stated", "role-acts", "role-everywhere",
             "inputs-traced", "size", "decision", "identity", "related-both-ways",
-            "legal-citation")
+            "related-by-id", "legal-citation")

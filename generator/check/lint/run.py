@@ -94,8 +94,10 @@ def load_config(sop_dir: Path) -> LintConfig:
 
 
 def site_facts(library: Library) -> SiteFacts:
+    names = {" ".join(name.casefold().split()): entry.id for entry in library.entries
+             for name in (entry.sop.title, entry.sop.number, entry.id) if name}
     return SiteFacts({entry.id: frozenset(r.sop for r in entry.sop.related if r.sop)
-                      for entry in library.entries})
+                      for entry in library.entries}, names)
 
 
 def lint_entry(entry: SopEntry, facts: SiteFacts, config: LintConfig) -> list[LintWarning]:
