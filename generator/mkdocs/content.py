@@ -27,9 +27,16 @@ def prepare_content(html: str) -> str:
     """The page's HTML with its diagram sources out of the index, no glued words, and the
     swimlane diagram in its frame."""
     html = _MERMAID.sub(r'<\1 class="mermaid" data-search-exclude', html)
-    html = _BLOCK_END.sub("\\1\n", html)
+    html = space_blocks(html)
     return _DIAGRAM.sub(r'\1<div class="sopgen-diagram-scroll" tabindex="0" '
                         r'style="--sopgen-diagram-width: \2px">\3</div>', html)
+
+
+def space_blocks(html: str) -> str:
+    """A line break after each table cell, row, block and ``<br>`` followed by text: also
+    applied to a slot's HTML, which comes after this stage, so a page is built the same
+    whether its body went through Markdown or into a slot."""
+    return _BLOCK_END.sub("\\1\n", html)
 
 
 def name_search_dialog(html: str, label: str) -> str:
