@@ -108,7 +108,10 @@ def test_forty_roles_keep_every_lane_in_every_part() -> None:
     parts = swimlane_parts(sop, L)
     for part in parts:
         lanes = re.findall(r'subgraph lane(\d+)\["<b>([^"]*)</b>"\]', part.text)
-        assert [name for _, name in lanes] == [role.name for role in sop.roles]
+        assert [name.replace("<br>", " ") for _, name in lanes] == [
+            role.name for role in sop.roles]
+        titles = [name for _, name in lanes]  # long ones in two lines: Mermaid clipped them
+        assert all(t.count("<br>") <= 1 for t in titles) and any("<br>" in t for t in titles)
         assert len(part.text) <= MAX_CHARS
 
 

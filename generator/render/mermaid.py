@@ -55,6 +55,9 @@ had before this line existed."""
 
 LANE_EXTRA = 80.0
 """A lane is this much wider than its label width (padding, node gap, lane border)."""
+TITLE_CHAR, TITLE_MARGIN = 8.5, 20.0
+"""Width of a 14 px bold character, generously (Trebuchet/Verdana/Arial), and what a
+lane's title leaves free at its sides."""
 PAGE_WIDTH = 1060.0
 """938 px of content column at 1366 px, divided by the 12/14 scale that keeps the 14 px
 text at 12 px, with a margin: a diagram up to this wide may be shrunk to the page."""
@@ -119,6 +122,21 @@ def _edge_lines(sop: Sop, labels: dict[str, str], steps: range
     return extra, exits + onward + spacers
 
 
+def _lane_title(name: str, wrap: int, fit: bool) -> str:
+    """A role's name as its lane's title: a name longer than the lane holds is broken into
+    two lines at the space nearest its middle. Mermaid sets some long titles on one line
+    and clips them at the lane's border (measured with 40 lanes: "Kepala Sub Bagian
+    Perencanaan dan Keuangan" cut after "dan" in one lane, wrapped in another), and its
+    title band holds two lines, not three. A name that fits, and every name in a
+    diagram that fits the page (measured there with its own widths), is left as it is."""
+    chars = int((wrap + LANE_EXTRA - TITLE_MARGIN) / TITLE_CHAR)
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    if fit or len(name) <= chars or not spaces:
+        return mermaid_label(name)
+    cut = min(spaces, key=lambda i: abs(2 * i - len(name)))
+    return mermaid_label(f"{name[:cut]}\n{name[cut + 1:]}")
+
+
 def render_mermaid(sop: Sop, labels: dict[str, str], steps: range | None = None) -> str:
     """The Mermaid source of the SOP's swimlane diagram, or of the part drawing ``steps``
     (indexes) with connectors where the flow enters from or leaves to another part."""
@@ -133,7 +151,7 @@ def render_mermaid(sop: Sop, labels: dict[str, str], steps: range | None = None)
         config = config.replace(FLOWCHART, FLOWCHART + NATURAL_SIZE)
     out = [config, "swimlane-beta TB"]
     for lane, role in enumerate(sop.roles):
-        out.append(f'  subgraph lane{lane}["<b>{mermaid_label(role.name)}</b>"]')
+        out.append(f'  subgraph lane{lane}["<b>{_lane_title(role.name, wrap, fit)}</b>"]')
         out += [f"    {node.line}" for node in [*entries, *nodes, *extra, *idle]
                 if node.lane == lane]
         out.append("  end")
