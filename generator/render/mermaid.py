@@ -123,18 +123,19 @@ def _edge_lines(sop: Sop, labels: dict[str, str], steps: range
 
 
 def _lane_title(name: str, wrap: int, fit: bool) -> str:
-    """A role's name as its lane's title: a name longer than the lane holds is broken into
-    two lines at the space nearest its middle. Mermaid sets some long titles on one line
-    and clips them at the lane's border (measured with 40 lanes: "Kepala Sub Bagian
-    Perencanaan dan Keuangan" cut after "dan" in one lane, wrapped in another), and its
-    title band holds two lines, not three. A name that fits, and every name in a
-    diagram that fits the page (measured there with its own widths), is left as it is."""
+    """A role's name as its lane's title (plain text, lines split by newlines): a name
+    longer than the lane holds is broken into two lines at the space nearest its middle.
+    Mermaid sets some long titles on one line and clips them at the lane's border
+    (measured with 40 lanes: "Kepala Sub Bagian Perencanaan dan Keuangan" cut after "dan"
+    in one lane, wrapped in another), and its title band holds two lines, not three. A
+    name that fits, and every name in a diagram that fits the page (measured there with
+    its own widths), is left as it is."""
     chars = int((wrap + LANE_EXTRA - TITLE_MARGIN) / TITLE_CHAR)
     spaces = [i for i, ch in enumerate(name) if ch == " "]
     if fit or len(name) <= chars or not spaces:
-        return mermaid_label(name)
+        return name
     cut = min(spaces, key=lambda i: abs(2 * i - len(name)))
-    return mermaid_label(f"{name[:cut]}\n{name[cut + 1:]}")
+    return f"{name[:cut]}\n{name[cut + 1:]}"
 
 
 def render_mermaid(sop: Sop, labels: dict[str, str], steps: range | None = None) -> str:
@@ -144,14 +145,15 @@ def render_mermaid(sop: Sop, labels: dict[str, str], steps: range | None = None)
     entries, entry_lines = incoming_nodes(sop, steps, labels)
     nodes = [node for i in steps for node in step_nodes(sop, i)]
     extra, edge_lines = _edge_lines(sop, labels, steps)
-    idle = idle_lanes(sop, [*entries, *nodes, *extra])
     wrap, fit = sizing(len(sop.roles))
+    titles = [_lane_title(role.name, wrap, fit) for role in sop.roles]
+    idle = idle_lanes(sop, [*entries, *nodes, *extra], titles)
     config = CONFIG.replace("{wrap}", str(wrap)).replace("{fit}", str(fit).lower())
     if not fit:
         config = config.replace(FLOWCHART, FLOWCHART + NATURAL_SIZE)
     out = [config, "swimlane-beta TB"]
-    for lane, role in enumerate(sop.roles):
-        out.append(f'  subgraph lane{lane}["<b>{_lane_title(role.name, wrap, fit)}</b>"]')
+    for lane, title in enumerate(titles):
+        out.append(f'  subgraph lane{lane}["<b>{mermaid_label(title)}</b>"]')
         out += [f"    {node.line}" for node in [*entries, *nodes, *extra, *idle]
                 if node.lane == lane]
         out.append("  end")

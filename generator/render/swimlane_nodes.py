@@ -104,13 +104,14 @@ def copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
     return [(src_ids[i], dst_ids[j]) for i, j in ordered]
 
 
-def idle_lanes(sop: Sop, nodes: list[Node]) -> list[Node]:
+def idle_lanes(sop: Sop, nodes: list[Node], titles: list[str]) -> list[Node]:
     """A blank node in each lane no step uses: an empty lane is moved to the far left and
     drawn 45 px wide (measured), whatever its declared place. An invisible node of blank
-    space as wide as the role's name keeps the lane in place and wide enough for its title."""
+    space as wide as the lane's title (its longest line) keeps the lane in place and wide
+    enough for it; a part of a 40-role diagram has 20 such lanes."""
     used = {node.lane for node in nodes}
     return [Node(f"idle{lane}", lane,
-                 f'idle{lane}["{"#160;" * 2 * len(sop.roles[lane].name)}"]')
+                 f'idle{lane}["{"#160;" * 2 * max(map(len, titles[lane].split(chr(10))))}"]')
             for lane in range(len(sop.roles)) if lane not in used]
 
 
