@@ -54,11 +54,14 @@ class Cell:
     rotated: bool = False
 
 
-def columns(role_count: int) -> tuple[Column, ...]:
-    """The columns, left to right; executors share what the text columns leave."""
+def columns(role_count: int, labels: dict[str, str] | None = None) -> tuple[Column, ...]:
+    """The columns, left to right; executors share what the text columns leave. With
+    ``labels``, the text columns are never so narrow that a word of their header is cut
+    (many roles: "Keterangan" in 64 units was "Keteran/gan"); the table grows instead."""
     role_w = min(ROLE_MAX, max(ROLE_MIN, (BASE_WIDTH - NO_W - TIME_W) * ROLE_SHARE
                                / role_count))
-    text_w = max(TEXT_MIN, BASE_WIDTH - NO_W - TIME_W - role_w * role_count)
+    text_w = max(TEXT_MIN, BASE_WIDTH - NO_W - TIME_W - role_w * role_count,
+                 _header_words(labels) if labels else 0.0)
     widths = [("no", NO_W), ("activity", text_w * TEXT_SHARES[0][1])]
     widths += [(f"role-{i}", role_w) for i in range(role_count)]
     widths += [("inputs", text_w * TEXT_SHARES[1][1]), ("time", TIME_W),
@@ -68,6 +71,14 @@ def columns(role_count: int) -> tuple[Column, ...]:
         result.append(Column(key, x, w))
         x += w
     return tuple(result)
+
+
+def _header_words(labels: dict[str, str]) -> float:
+    """The text width at which every word of the text columns' headers fits its column."""
+    keys = {"activity": "official_col_activity", "inputs": "col_inputs",
+            "output": "col_output", "notes": "col_notes"}
+    return max((text_width(word, FONT, True) + 2 * PAD) / share
+               for key, share in TEXT_SHARES for word in labels[keys[key]].split())
 
 
 def _lines(text: str, w: float, bold: bool = False) -> tuple[str, ...]:
