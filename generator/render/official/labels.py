@@ -19,6 +19,10 @@ OFFSET = 3.0
 SLIDE, MAX_SLIDE = 6.0, 48.0
 NEAR = 32
 """How far from its exit a label may stand when nothing beside the arrow is free."""
+REACH = OFFSET + MAX_SLIDE
+"""No part of a label lies further than this from its exit, along either axis: a label
+beside the arrow's second piece (a short first piece) must still read as the exit's,
+not as a word beside some later stretch of the line."""
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,16 @@ def place_label(text: str, points: tuple[Point, ...], size: float, area: Box,
             for box in boxes if boxes is not None else _around(points[0], w, h):
                 inside = area.x <= box.x and box.right <= area.right and area.y <= box.y \
                     and box.bottom <= area.bottom
-                if inside and ahead(points, box) \
+                if inside and near(points[0], box) and ahead(points, box) \
                         and not any(box.overlaps(other) for other in blockers) \
                         and not any(segment_hits(p, q, box) for p, q in taken):
                     return _label(text, box, size), quality
     return _label(text, next(iter(pieces[0])), size), 2
+
+
+def near(exit: Point, box: Box) -> bool:
+    """True when ``box`` comes within ``REACH`` of the exit point along both axes."""
+    return box.inflate(REACH).contains(exit, tolerance=0)
 
 
 def ahead(points: tuple[Point, ...], box: Box) -> bool:
