@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.render.official.candidates import NodeId
-from generator.render.official.geometry import Box
+from generator.render.official.geometry import Box, segments
 from generator.render.official.labels import REACH, place_label
 from generator.render.official.routing import RETRIES, Arrow, Link, route_page
 
@@ -19,13 +19,28 @@ def test_a_label_never_stands_far_from_its_exit() -> None:
     """The arrow leaves (100, 200) upwards between two symbols, then turns right far
     above: the free spots beside its second piece are 100 units away, where 'Tidak'
     would name some other line. No spot near the exit is free, so the label says so
-    (quality 2: the router takes this route only when no other is clean)."""
+    (quality 3: the router takes this route only when no other is clean)."""
     points = ((100.0, 200.0), (100.0, 100.0), (150.0, 100.0), (150.0, 110.0))
     crowd = [Box(40, 140, 55, 110), Box(105, 140, 55, 110)]
     _, quality = place_label("Tidak", points, 10, AREA, crowd, [], [])
-    assert quality == 2
+    assert quality == 3
     free, quality = place_label("Tidak", points, 10, AREA, [], [], [])
     assert quality == 0 and free.box.inflate(REACH).contains(points[0])
+
+
+def test_a_label_stands_where_it_reads_as_its_own_arrows() -> None:
+    """Right of the arrow going down is the first spot tried, but another line passes 1
+    unit from it, nearer than the label's own arrow (3 units): it goes to the left."""
+    points = ((100.0, 100.0), (100.0, 200.0))
+    right, _ = place_label("Tidak", points, 10, AREA, [], [], list(segments(points)))
+    other = ((right.box.right + 1, 50.0), (right.box.right + 1, 250.0))
+    label, quality = place_label("Tidak", points, 10, AREA, [], [],
+                                 [*segments(points), other])
+    assert quality == 0 and label.box.right < 100 < right.box.x
+    crowded = [Box(0, 0, 97, 300)]  # nothing free on the left: the right, said unclear
+    label, quality = place_label("Tidak", points, 10, AREA, crowded, [],
+                                 [*segments(points), other])
+    assert quality == 2 and label.box == right.box
 
 
 def _link(name: str) -> Link:

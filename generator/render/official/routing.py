@@ -29,9 +29,10 @@ PER_UNIT_LENGTH = 100.0
 TURN, CROSSING, ALONG = 1.0, 8.0, 20.0
 RETRIES = 4
 """Rounds of routing a page again when an arrow found no clean way (see ``route_page``)."""
-LABEL_COST = (0.0, 3.0)
+LABEL_COST = (0.0, 3.0, 6.0)
 """Costs of a route, in the units of 100 units of length: a label over a table line costs
-less than a long way round, a crossing more, running along another line most. A route
+less than a long way round, one nearer another line than its own arrow more (a reader
+could give it to that line), a crossing more, running along another line most. A route
 whose label finds no free spot near its exit is blocked, like one through a symbol."""
 
 
