@@ -26,8 +26,8 @@ DATA = Path(__file__).parent / "data"
 CORPORA = [REPO / "sop", DATA / "corpus", DATA / "flows", DATA / "official" / "sop",
            DATA / "diagrams"]
 RANDOM_SOPS, BUDGET = 500, 90.0
-"""Measured 18-50 s on a shared two-core machine (the issue asks for ~30 s at most: the
-router's extra channels made it slower; see the report)."""
+"""Measured 5-7 s (7.4 s of CPU) on a quiet two-core machine and 22-32 s when other runs
+load it to 13: the budget leaves room for a busy machine, not for a slower router."""
 
 
 def _shape(node: str, kind: str, box: Box, step: int | None = None,
