@@ -58,7 +58,7 @@ def _build(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from generator.mkdocs.export import export_project
 
-    count = export_project(args.config_file, Path(args.out_dir))
+    count = export_project(args.config_file, Path(args.out_dir), args.engine)
     print(f"{count} pages exported to {args.out_dir} (build it with its mkdocs.yml)")
     return 0
 
@@ -104,6 +104,9 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("out_dir", metavar="DIR",
                         help="a new or empty folder, or an earlier export")
     export.add_argument("-f", "--config-file", default="mkdocs.yml")
+    export.add_argument("--engine", choices=("zensical", "mkdocs"), default="zensical",
+                        help="the engine that will build it (they read links in HTML "
+                        "differently)")
     export.set_defaults(func=_export)
     serve = sub.add_parser("serve", help="serve the site and rebuild when a file changes")
     serve.add_argument("-f", "--config-file", default="mkdocs.yml")

@@ -17,7 +17,7 @@ an earlier export (``site_dir.check_export_dir``) is ever replaced.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.render.assets import site_assets
@@ -37,12 +37,16 @@ SCRATCH = ".sopgen-slots"
 
 
 def export_site(out: Path, pages: Iterable[tuple[str, str]], config_text: str,
-                docs_dir: Path | None = None, overrides: Path | None = None) -> int:
+                docs_dir: Path | None = None, overrides: Path | None = None,
+                links: Callable[[str, str], str] | None = None) -> int:
     """Write ``pages`` (the render stage's docs path -> Markdown, side files included) to
     ``out/docs`` with their slots filled and their assets named, the shipped assets and
     the hand-written ``docs_dir`` beside them, ``config_text`` as ``out/mkdocs.yml`` and
     the theme override that links each page's assets in ``out/overrides`` (beside the
-    site's own ``overrides``, if it has some). Returns the number of generated pages."""
+    site's own ``overrides``, if it has some). ``links(text, page)``: the generated page's
+    raw-HTML URLs in the form the target engine reads them (``urls.file_relative_urls``
+    for Zensical); None keeps them relative to the built page, as MkDocs reads them.
+    Returns the number of generated pages."""
     if overrides is not None and (overrides / "main.html").exists():
         raise UserError(f"{overrides / 'main.html'}: the export brings its own main.html "
                         "(it links each page's assets); merge the two by hand", status=2)
@@ -62,7 +66,7 @@ def export_site(out: Path, pages: Iterable[tuple[str, str]], config_text: str,
         if overrides is not None and overrides.is_dir():
             shutil.copytree(overrides, staging / OVERRIDES)
         write_text(staging / OVERRIDES / "main.html", export_template())
-        written = _write_pages(pages, docs, staging / SCRATCH)
+        written = _write_pages(pages, docs, staging / SCRATCH, links or (lambda text, _: text))
         shutil.rmtree(staging / SCRATCH, ignore_errors=True)
         write_text(staging / CONFIG, config_text)
         write_text(staging / EXPORT_MARKER, EXPORT_MARKER_TEXT)
@@ -71,7 +75,8 @@ def export_site(out: Path, pages: Iterable[tuple[str, str]], config_text: str,
     return written
 
 
-def _write_pages(pages: Iterable[tuple[str, str]], docs: Path, scratch: Path) -> int:
+def _write_pages(pages: Iterable[tuple[str, str]], docs: Path, scratch: Path,
+                 links: Callable[[str, str], str]) -> int:
     """Each page as it comes; a page with slots waits in ``scratch`` until every side file
     has come (the whole site's text is never held at once)."""
     waiting: list[str] = []
@@ -82,7 +87,7 @@ def _write_pages(pages: Iterable[tuple[str, str]], docs: Path, scratch: Path) ->
             if not is_side_file(path):
                 waiting.append(path)
             continue
-        write_text(docs / path, carry_assets(text))
+        write_text(docs / path, carry_assets(links(text, path)))
         count += 1
 
     def side(path: str) -> str | None:
@@ -92,6 +97,6 @@ def _write_pages(pages: Iterable[tuple[str, str]], docs: Path, scratch: Path) ->
 
     for path in waiting:
         text = fill_slots((scratch / path).read_text(encoding="utf-8"), side)
-        write_text(docs / path, carry_assets(text))
+        write_text(docs / path, carry_assets(links(text, path)))
         count += 1
     return count

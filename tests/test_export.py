@@ -15,10 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 import yaml
 
+from bench.corpus import make_corpus
 from generator.check.library import load_library
 from generator.cli import main
 from generator.render.assets import MERMAID_SCRIPT
@@ -36,9 +38,14 @@ _FRONT = re.compile(r"---\n(.*?)\n---\n", re.S)
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The seed project and its export (made once for the module)."""
+    """The seed project with 8 synthetic SOPs beside the seed's (decisions, loops, related
+    SOPs, another unit) and its export, made once for the module."""
     project = make_project(tmp_path_factory.mktemp("export"))
-    assert main(["export", str(project.parent / "out"), "-f", str(project / "mkdocs.yml")]) == 0
+    make_corpus(project / "sop", 8)
+    config = str(project / "mkdocs.yml")
+    assert main(["export", str(project.parent / "out"), "-f", config]) == 0
+    assert main(["export", str(project.parent / "out-mkdocs"), "-f", config,
+                 "--engine", "mkdocs"]) == 0
     return project, project.parent / "out"
 
 
@@ -58,6 +65,7 @@ def test_every_page_is_exported_with_its_slots_filled(exported: tuple[Path, Path
     official = (docs / f"{SOP_PAGE}.resmi.md").read_text(encoding="utf-8")
     assert 'data-sopgen-official="flowchart"' in official and "<svg" in official
     assert (docs / "authoring.md").is_file()  # the hand-written pages come along
+    assert len(list(docs.rglob("*.resmi.md"))) == 9
     assert (out / EXPORT_MARKER).is_file()
 
 
@@ -92,9 +100,27 @@ def _local_links(site: Path, page: str) -> list[str]:
     return re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"', html)
 
 
+def broken_links(site: Path) -> dict[str, str]:
+    """Relative links, stylesheets, scripts and images of every built page that lead to
+    no file of the site: URL -> a page that has it (404.html links from the site root)."""
+    broken: dict[str, str] = {}
+    for page in site.rglob("*.html"):
+        if page.name == "404.html" and page.parent == site:
+            continue
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            if ":" in url or url.startswith("/"):
+                continue
+            target = (page.parent / unquote(url)).resolve()
+            if not (target / "index.html" if target.is_dir() else target).is_file():
+                broken.setdefault(url, str(page.relative_to(site)))
+    return broken
+
+
 def _check_built(site: Path) -> None:
     """The SOP page loads Mermaid (before the bundle), the checklist its scripts and no
-    Mermaid, and every stylesheet and script they link exists in the built site."""
+    Mermaid, and every stylesheet and script they link exists in the built site, as every
+    link, stylesheet, script and image of every page does."""
     sop = _local_links(site, SOP_PAGE)
     mermaid = [i for i, src in enumerate(sop) if src.endswith("mermaid.min.js")]
     bundle = [i for i, src in enumerate(sop) if "/bundle." in src]
@@ -106,11 +132,12 @@ def _check_built(site: Path) -> None:
         for src in links:
             assert "//" not in src, src
             assert (site / page / src).resolve().is_file(), (page, src)
+    assert broken_links(site) == {}
 
 
 def test_mkdocs_builds_the_export_without_the_plugin(exported: tuple[Path, Path],
                                                      tmp_path: Path) -> None:
-    _, out = exported
+    out = exported[1].with_name("out-mkdocs")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d",
                            str(tmp_path / "site")], cwd=out, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -130,6 +157,16 @@ def zensical_build(out: Path) -> Path:
 
 def test_zensical_builds_the_export(exported: tuple[Path, Path]) -> None:
     _check_built(zensical_build(exported[1]))
+
+
+def test_links_in_html_are_written_for_the_engine(exported: tuple[Path, Path]) -> None:
+    """Zensical resolves a raw-HTML URL against the Markdown file, MkDocs keeps it: the
+    same link to a related SOP, written for each (the built sites' links are checked
+    above)."""
+    out = exported[1]
+    page = next((out / "docs").rglob("sop-*.resmi.md")).relative_to(out / "docs").as_posix()
+    for folder, written in (("out", 'href="sop-'), ("out-mkdocs", 'href="../sop-')):
+        assert written in (out.with_name(folder) / "docs" / page).read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

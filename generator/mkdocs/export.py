@@ -9,6 +9,7 @@ fences) are kept as written: the engine that reads the export resolves them.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from generator.mkdocs.nav import nav_facts
 from generator.render.assets import STYLESHEET
 from generator.render.paths import FORM_KINDS, OFFICIAL_KIND, PRINTABLE_KINDS, QUALITY_PAGE
 from generator.render.site import iter_site_pages
+from generator.render.urls import file_relative_urls
 from generator.site_dir import check_export_dir
 from generator.user_error import UserError
 
@@ -32,8 +34,15 @@ OUT_OF_NAV = [*(f"*.{kind}.md" for kind in (*PRINTABLE_KINDS, OFFICIAL_KIND, *FO
 """The pages the plugin keeps out of the nav (``render.paths.is_out_of_nav``) as patterns."""
 
 
-def export_project(config_file: str, out: Path) -> int:
-    """Export the site of ``config_file`` to ``out``; returns the number of pages written."""
+ENGINES = ("zensical", "mkdocs")
+"""What the export is for: engines differ in how they read relative URLs in raw HTML."""
+
+
+def export_project(config_file: str, out: Path, engine: str = "zensical") -> int:
+    """Export the site of ``config_file`` to ``out`` for ``engine``; returns the number of
+    pages written. Zensical resolves the URLs of a page's raw HTML against its Markdown
+    file, MkDocs keeps them as written (relative to the built page, as the render stage
+    writes them): for Zensical they are rewritten (``urls.file_relative_urls``)."""
     from generator.mkdocs.plugin import SopgenPlugin
 
     config = load_site_config(config_file)
@@ -55,8 +64,14 @@ def export_project(config_file: str, out: Path) -> int:
     text = exported_config(config_path.read_text(encoding="utf-8"), withdrawn)
     custom = config.theme.custom_dir
     pages = iter_site_pages(library, options, None, load_lint_config(sop_dir))
+    links = None if engine == "mkdocs" else partial(
+        _file_relative, directory_urls=options.directory_urls)
     return export_site(out, pages, text, Path(config.docs_dir),
-                       Path(custom) if custom else None)
+                       Path(custom) if custom else None, links)
+
+
+def _file_relative(text: str, page: str, directory_urls: bool) -> str:
+    return file_relative_urls(text, page, directory_urls)
 
 
 class _Tagged:
