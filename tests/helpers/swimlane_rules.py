@@ -165,15 +165,21 @@ def paths_clear(drawing: Drawing) -> list[str]:
 
 def paths_off_lane_lines(drawing: Drawing) -> list[str]:
     """No arrow runs under a lane's header or along a lane's side (it reads as the
-    border, and the reader loses it)."""
+    border, and the reader loses it). Two lanes share a side: it is counted once."""
     found = []
+    sides: dict[float, list[str]] = {}
+    for lane in drawing.lanes:
+        for x in (lane.body.x, lane.body.right):
+            near = next((s for s in sides if abs(s - x) < 2 * BORDER), x)
+            sides.setdefault(near, []).append(lane.name)
     for e in drawing.edges:
         for lane in drawing.lanes:
             if any(lane.title.inflate(-SHRINK).contains(p, tolerance=0) for p in e.points):
                 found.append(f"{e.source}->{e.target} runs under the header {lane.name}")
-            for side in (lane.body.x, lane.body.right):
-                if _run_along(e.points, side) > ALONG:
-                    found.append(f"{e.source}->{e.target} runs along a side of {lane.name}")
+        for x, names in sorted(sides.items()):
+            if _run_along(e.points, x) > ALONG:
+                found.append(f"{e.source}->{e.target} runs along the side of "
+                             f"{' | '.join(names)}")
     return found
 
 
