@@ -1,7 +1,8 @@
 """The swimlane diagram of an SOP as Mermaid ``swimlane-beta`` text (pure; returns text).
 
 One lane per role, in the declared order, flow from top to bottom. A step done by several
-roles gets one node in each of their lanes. The first and last steps are terminators,
+roles gets one node in each of their lanes, chained in turn when the source says what
+each does (see ``mermaid_nodes``). The first and last steps are terminators,
 decisions are diamonds with Ya/Tidak edges. An exit that ends the procedure or loops back
 to an earlier step is drawn as a small node of its own ("Selesai", "ke langkah 3") in the
 deciding role's lane, right below the diamond: a back edge pulls the layout out of step
@@ -10,12 +11,21 @@ order, a shared end node lands wherever the layout has room (once on another edg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.check import flow
 from generator.render.escape import mermaid_label
+from generator.render.mermaid_nodes import (
+    Node,
+    chain_lines,
+    entries,
+    exits,
+    idle_lanes,
+    step_node_ids,
+    step_nodes,
+)
 from generator.render.palette import lane_colour
-from generator.source.model import Sop, Step
+from generator.source.model import Sop
+
+__all__ = ["readable_width", "render_mermaid", "sizing", "step_node_ids"]
 
 CONFIG = """---
 config:
@@ -62,55 +72,13 @@ def readable_width(role_count: int) -> int:
     return int(max(1, role_count) * (wrap + LANE_EXTRA) * 12 / 14) + 1
 
 
-@dataclass(frozen=True)
-class Node:
-    """One drawn node: its Mermaid id, the lane it stands in, its source line."""
-
-    id: str
-    lane: int
-    line: str
-
-
-def step_node_ids(sop: Sop, index: int) -> list[str]:
-    """Node ids of a step: ``s3``, or ``s5_0``, ``s5_1``... for one node per acting role."""
-    step = sop.steps[index]
-    if len(step.actors) == 1:
-        return [f"s{index + 1}"]
-    lanes = _lanes(sop, step)
-    return [f"s{index + 1}_{lane}" for lane in lanes]
-
-
-def _lanes(sop: Sop, step: Step) -> list[int]:
-    order = [role.id for role in sop.roles]
-    return sorted(order.index(actor) for actor in step.actors)
-
-
-def _shape(sop: Sop, index: int, text: str) -> str:
-    step = sop.steps[index]
-    if step.decision is not None:
-        return f'{{"{text}"}}'
-    if index in (0, len(sop.steps) - 1):
-        return f'(["{text}"])'
-    return f'["{text}"]'
-
-
-def _step_nodes(sop: Sop, index: int) -> list[Node]:
-    step = sop.steps[index]
-    label = (step.decision.question or step.action) if step.decision else step.action
-    text = mermaid_label(f"{index + 1}. {label}")
-    ids = step_node_ids(sop, index)
-    return [Node(node_id, lane, f"{node_id}{_shape(sop, index, text)}")
-            for node_id, lane in zip(ids, _lanes(sop, step), strict=True)]
-
-
 def _exit_nodes(sop: Sop, n: int, edge: flow.Edge, labels: dict[str, str],
                 arrow: str) -> tuple[list[Node], list[str]]:
     """An end, loop-back or not-stated exit: one small node per copy of the deciding step,
     each in that copy's lane, so every diamond shows both of its exits in its own lane."""
     nodes, lines = [], []
-    ids = step_node_ids(sop, edge.source)
-    for copy, (src, lane) in enumerate(zip(ids, _lanes(sop, sop.steps[edge.source]),
-                                           strict=True)):
+    ids = exits(sop, edge.source)
+    for copy, (src, lane) in enumerate(ids):
         suffix = f"{n}" if len(ids) == 1 else f"{n}_{copy}"
         if edge.unknown:  # the source does not say where this answer leads
             target = f"unknown{suffix}"
@@ -136,7 +104,7 @@ def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]
     the next edge, and the exit ran along a lane border (measured).
     """
     extra: list[Node] = []
-    exits: list[str] = []
+    ends: list[str] = []
     onward: list[str] = []
     spacers: list[str] = []
     edges = flow.edges(sop)
@@ -149,14 +117,14 @@ def _edge_lines(sop: Sop, labels: dict[str, str]) -> tuple[list[Node], list[str]
             continue
         nodes, lines = _exit_nodes(sop, n, edge, labels, arrow)
         extra += nodes
-        exits += lines
+        ends += lines
         others = [e.target for e in edges if e.source == edge.source and e != edge
                   and e.target is not None and not e.is_back]
         if edge.target is not None:
             continue  # measured: a spacer under a loop-back sends its arrow round the top
         spacers += [f"{node.id} ~~~ {dst}" for node in nodes for target in others
-                    for dst in step_node_ids(sop, target)]
-    return extra, exits + onward + spacers
+                    for dst, _ in entries(sop, target)]
+    return extra, ends + onward + spacers + chain_lines(sop)
 
 
 def _copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
@@ -164,39 +132,33 @@ def _copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
 
     Each source node points to the target node nearest its lane and each target node gets
     an arrow from the source node nearest its lane: max(m, n) arrows instead of m x n,
-    which kept two consecutive meetings readable (and fast to lay out). Written nearest
-    first: Mermaid routes in the order written, and a far copy's edge otherwise detours
-    over a near one's (measured).
+    which kept two consecutive meetings readable (and fast to lay out). Mermaid routes in
+    the order written: cross-lane arrows go first, nearest first (a far copy's arrow
+    otherwise detours over a near one's), the straight arrow within one lane last. Written
+    first, it took the port the others needed: in a meeting after a first step, an arrow
+    then started under the lane header and ran down through its own source, and in a
+    decision shared by two lanes an arrow crossed the diamond (measured with the drawing
+    rules of tests/helpers/swimlane_rules).
     """
     assert edge.target is not None
-    src_ids, dst_ids = step_node_ids(sop, edge.source), step_node_ids(sop, edge.target)
-    src_lanes = _lanes(sop, sop.steps[edge.source])
-    dst_lanes = _lanes(sop, sop.steps[edge.target])
+    src_ids, src_lanes = map(list, zip(*exits(sop, edge.source), strict=True))
+    dst_ids, dst_lanes = map(list, zip(*entries(sop, edge.target), strict=True))
 
     def nearest(lane: int, lanes: list[int]) -> int:
         return min(range(len(lanes)), key=lambda i: (abs(lanes[i] - lane), lanes[i]))
 
     pairs = {(i, nearest(lane, dst_lanes)) for i, lane in enumerate(src_lanes)}
     pairs |= {(nearest(lane, src_lanes), j) for j, lane in enumerate(dst_lanes)}
-    ordered = sorted(pairs, key=lambda p: (abs(src_lanes[p[0]] - dst_lanes[p[1]]), p))
+    ordered = sorted(pairs, key=lambda p: (src_lanes[p[0]] == dst_lanes[p[1]],
+                                           abs(src_lanes[p[0]] - dst_lanes[p[1]]), p))
     return [(src_ids[i], dst_ids[j]) for i, j in ordered]
-
-
-def _idle_lanes(sop: Sop, nodes: list[Node]) -> list[Node]:
-    """A blank node in each lane no step uses: an empty lane is moved to the far left and
-    drawn 45 px wide (measured), whatever its declared place. An invisible node of blank
-    space as wide as the role's name keeps the lane in place and wide enough for its title."""
-    used = {node.lane for node in nodes}
-    return [Node(f"idle{lane}", lane,
-                 f'idle{lane}["{"#160;" * 2 * len(sop.roles[lane].name)}"]')
-            for lane in range(len(sop.roles)) if lane not in used]
 
 
 def render_mermaid(sop: Sop, labels: dict[str, str]) -> str:
     """The full Mermaid source of the SOP's swimlane diagram."""
-    nodes = [node for i in range(len(sop.steps)) for node in _step_nodes(sop, i)]
+    nodes = [node for i in range(len(sop.steps)) for node in step_nodes(sop, i)]
     extra, edge_lines = _edge_lines(sop, labels)
-    idle = _idle_lanes(sop, [*nodes, *extra])
+    idle = idle_lanes(sop, [*nodes, *extra])
     wrap, fit = sizing(len(sop.roles))
     config = CONFIG.replace("{wrap}", str(wrap)).replace("{fit}", str(fit).lower())
     out = [config, "swimlane-beta TB"]
