@@ -11,6 +11,7 @@ from generator.check.library import FileCache, load_library
 from generator.check.lint.rules import RULE_IDS
 from generator.check.lint.run import lint_library, load_config
 from generator.cli import main
+from generator.locale import labels as locale_labels
 from generator.source.errors import SopValidationError
 from helpers.golden import assert_golden
 from helpers.site import REPO
@@ -91,6 +92,11 @@ def test_each_rule_fires_on_the_sop_that_breaks_it(tmp_path: Path, rule: str) ->
     text = COMPLETE.replace(old, new, 1)
     write_sop(tmp_path / "sop", "u/a.yaml", text)
     assert [r for r, _, _ in rules_of(tmp_path / "sop")] == [rule]
+    library = load_library(tmp_path / "sop")
+    [english], [indonesian] = (lint_library(library, labels=locale_labels(language))["a"]
+                               for language in ("en", "id"))
+    assert english.message != indonesian.message and english.hint != indonesian.hint
+    assert "{" not in indonesian.message + indonesian.hint, "every field filled in"
 
 
 def test_a_role_in_every_step_of_a_long_sop_hints_coarse_steps(tmp_path: Path) -> None:
@@ -226,3 +232,15 @@ def test_the_built_quality_page_is_out_of_the_nav_and_search(seed_site: Path) ->
     assert "catatan-mutu/" not in home
     index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("catatan-mutu/")]
+
+
+@pytest.mark.parametrize("named", ["b", "Pelayanan Lain", "800/13/2024", "  pelayanan  LAIN "])
+def test_a_related_sop_of_this_site_written_as_text_is_named(tmp_path: Path, named: str) -> None:
+    write_sop(tmp_path / "sop", "u/a.yaml", COMPLETE + f"related:\n  - '{named}'\n"
+              "  - SOP Pelayanan Terpadu Kabupaten\n")
+    other = COMPLETE.replace("800/12/2024", "800/13/2024").replace(
+        "title: Pelayanan Contoh", "title: Pelayanan Lain")
+    write_sop(tmp_path / "sop", "u/b.yaml", other)
+    [(rule, line, message)] = rules_of(tmp_path / "sop")
+    assert (rule, line) == ("related-by-id", COMPLETE.count("\n") + 2)
+    assert message.endswith("it is the SOP 'b' of this site"), message

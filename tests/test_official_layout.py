@@ -157,3 +157,28 @@ def test_crossings_are_lettered_in_step_order() -> None:
     letters = crossings(flow.edges(view.sop), page_of)
     assert list(letters.values()) == [letter(i) for i in range(len(letters))]
     assert [e.source for e in letters] == sorted(e.source for e in letters)
+
+
+def test_connectors_name_the_flowchart_sheet_of_the_other_end() -> None:
+    """A connector's title names the sheet (not a document page: the pages before the
+    flowchart vary with their text) where its arrow goes on; sheets count 1..n."""
+    from generator.render.official.document import sheets
+
+    library = load_library(DATA)
+    view = sop_view(library.by_id("pencairan-panjang"), library, LABELS)
+    drawn = sheets(view, LABELS, 4)
+    pages = flowchart_pages(view, LABELS, 4)
+    assert [(s.number, s.count) for s in drawn] == [(i, len(pages)) for i in
+                                                     range(1, len(pages) + 1)]
+    sheet_of = {step: page.number for page in pages for step, _ in page.rows if step}
+    seen = 0
+    for page in pages:
+        for symbol in page.symbols:
+            if symbol.kind != "connector":
+                continue
+            seen += 1
+            step = int(symbol.title.split(": ")[1].split(",")[0].split()[-1])
+            named = int(symbol.title.rsplit(" ", 1)[1])
+            assert symbol.title.rsplit(" ", 1)[0].endswith(LABELS["official_sheet"])
+            assert named == sheet_of[step] != page.number, symbol.title
+    assert seen >= 2, "the corpus SOP crosses sheets both ways"

@@ -1,31 +1,12 @@
-"""User-facing labels from one locale file (Indonesian by default, English selectable)."""
+"""The labels pages are rendered with (from ``generator.locale``), and dates in words."""
 
 from __future__ import annotations
 
 import datetime
-from functools import cache
-from importlib import resources
 
-import yaml
+from generator.locale import DEFAULT_LANGUAGE, labels
 
-from generator.source.load import SopLoader
-
-DEFAULT_LANGUAGE = "id"
-
-
-@cache
-def _all_labels() -> dict[str, dict[str, str]]:
-    text = resources.files(__package__).joinpath("locale.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, str]] = yaml.load(text, Loader=SopLoader)
-    return data
-
-
-def labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """All labels of ``language``; unknown languages are an error, not a silent fallback."""
-    table = _all_labels()
-    if language not in table:
-        raise ValueError(f"unknown language '{language}' (known: {', '.join(table)})")
-    return dict(table[language])
+__all__ = ["DEFAULT_LANGUAGE", "format_date", "labels"]
 
 
 def format_date(value: datetime.date | None, labels: dict[str, str]) -> str | None:

@@ -1,7 +1,8 @@
 """The swimlane diagram of an SOP as Mermaid ``swimlane-beta`` text (pure; returns text).
 
 One lane per role, in the declared order, flow from top to bottom. A step done by several
-roles gets one node in each of their lanes. The first and last steps are terminators,
+roles gets one node in each of their lanes, chained in turn when the source says what
+each does (see ``mermaid_nodes``). The first and last steps are terminators,
 decisions are diamonds with Ya/Tidak edges. An exit that ends the procedure or loops back
 to an earlier step is drawn as a small node of its own ("Selesai", "ke langkah 3") in the
 deciding role's lane, right below the diamond: a back edge pulls the layout out of step
@@ -12,16 +13,17 @@ from __future__ import annotations
 
 from generator.check import flow
 from generator.render.escape import mermaid_label
-from generator.render.palette import lane_colour
-from generator.render.swimlane_nodes import (
+from generator.render.mermaid_nodes import (
     Node,
-    copy_pairs,
-    exit_nodes,
+    chain_lines,
+    entries,
+    exits,
     idle_lanes,
     incoming_nodes,
     step_node_ids,
     step_nodes,
 )
+from generator.render.palette import lane_colour
 from generator.source.model import Sop
 
 __all__ = ["readable_width", "render_mermaid", "sizing", "step_node_ids"]
@@ -87,6 +89,30 @@ def readable_width(role_count: int) -> int:
     return int(max(1, role_count) * (wrap + LANE_EXTRA) * 12 / 14) + 1
 
 
+def _exit_nodes(sop: Sop, n: int, edge: flow.Edge, labels: dict[str, str],
+                arrow: str) -> tuple[list[Node], list[str]]:
+    """An end, loop-back, not-stated or off-part exit: one small node per copy of the
+    deciding step, each in that copy's lane, so every diamond shows both of its exits in
+    its own lane. A forward arrow to a step drawn in a later part of a split diagram ends
+    the same way as a loop back: on a connector naming the step."""
+    nodes, lines = [], []
+    ids = exits(sop, edge.source)
+    for copy, (src, lane) in enumerate(ids):
+        suffix = f"{n}" if len(ids) == 1 else f"{n}_{copy}"
+        if edge.unknown:  # the source does not say where this answer leads
+            target = f"unknown{suffix}"
+            nodes.append(Node(target, lane, f'{target}["{mermaid_label(labels["not_stated"])}"]'))
+        elif edge.target is None:
+            target = f"end{suffix}"
+            nodes.append(Node(target, lane, f'{target}(["{mermaid_label(labels["end"])}"])'))
+        else:
+            target = f"{'back' if edge.is_back else 'to'}{suffix}"
+            text = mermaid_label(f"{labels['goes_to']} {edge.target + 1}")
+            nodes.append(Node(target, lane, f'{target}(["{text}"])'))
+        lines.append(f"{src} {arrow} {target}")
+    return nodes, lines
+
+
 def _edge_lines(sop: Sop, labels: dict[str, str], steps: range
                 ) -> tuple[list[Node], list[str]]:
     """Extra nodes (ends, connectors) and every edge line of the steps drawn.
@@ -99,7 +125,7 @@ def _edge_lines(sop: Sop, labels: dict[str, str], steps: range
     not drawn here (a later part) ends on a connector naming it.
     """
     extra: list[Node] = []
-    exits: list[str] = []
+    ends: list[str] = []
     onward: list[str] = []
     spacers: list[str] = []
     edges = flow.edges(sop)
@@ -108,18 +134,45 @@ def _edge_lines(sop: Sop, labels: dict[str, str], steps: range
             continue  # the last step: its terminator shape says the procedure ends
         arrow = f'-->|"{mermaid_label(labels[edge.branch])}"|' if edge.branch else "-->"
         if edge.target in steps and not edge.is_back:
-            onward += [f"{src} {arrow} {dst}" for src, dst in copy_pairs(sop, edge)]
+            onward += [f"{src} {arrow} {dst}" for src, dst in _copy_pairs(sop, edge)]
             continue
-        nodes, lines = exit_nodes(sop, n, edge, labels, arrow)
+        nodes, lines = _exit_nodes(sop, n, edge, labels, arrow)
         extra += nodes
-        exits += lines
+        ends += lines
         others = [e.target for e in edges if e.source == edge.source and e != edge
                   and e.target in steps and not e.is_back]
         if edge.target is not None:
             continue  # measured: a spacer under a loop-back sends its arrow round the top
         spacers += [f"{node.id} ~~~ {dst}" for node in nodes for target in others
-                    if target is not None for dst in step_node_ids(sop, target)]
-    return extra, exits + onward + spacers
+                    if target is not None for dst, _ in entries(sop, target)]
+    return extra, ends + onward + spacers + chain_lines(sop, steps)
+
+
+def _copy_pairs(sop: Sop, edge: flow.Edge) -> list[tuple[str, str]]:
+    """Arrows between the nodes of two steps, when either has one node per role.
+
+    Each source node points to the target node nearest its lane and each target node gets
+    an arrow from the source node nearest its lane: max(m, n) arrows instead of m x n,
+    which kept two consecutive meetings readable (and fast to lay out). Mermaid routes in
+    the order written: cross-lane arrows go first, nearest first (a far copy's arrow
+    otherwise detours over a near one's), the straight arrow within one lane last. Written
+    first, it took the port the others needed: in a meeting after a first step, an arrow
+    then started under the lane header and ran down through its own source, and in a
+    decision shared by two lanes an arrow crossed the diamond (measured with the drawing
+    rules of tests/helpers/swimlane_rules).
+    """
+    assert edge.target is not None
+    src_ids, src_lanes = map(list, zip(*exits(sop, edge.source), strict=True))
+    dst_ids, dst_lanes = map(list, zip(*entries(sop, edge.target), strict=True))
+
+    def nearest(lane: int, lanes: list[int]) -> int:
+        return min(range(len(lanes)), key=lambda i: (abs(lanes[i] - lane), lanes[i]))
+
+    pairs = {(i, nearest(lane, dst_lanes)) for i, lane in enumerate(src_lanes)}
+    pairs |= {(nearest(lane, src_lanes), j) for j, lane in enumerate(dst_lanes)}
+    ordered = sorted(pairs, key=lambda p: (src_lanes[p[0]] == dst_lanes[p[1]],
+                                           abs(src_lanes[p[0]] - dst_lanes[p[1]]), p))
+    return [(src_ids[i], dst_ids[j]) for i, j in ordered]
 
 
 def _lane_title(name: str, wrap: int, fit: bool) -> str:
@@ -142,24 +195,24 @@ def render_mermaid(sop: Sop, labels: dict[str, str], steps: range | None = None)
     """The Mermaid source of the SOP's swimlane diagram, or of the part drawing ``steps``
     (indexes) with connectors where the flow enters from or leaves to another part."""
     steps = range(len(sop.steps)) if steps is None else steps
-    entries, entry_lines = incoming_nodes(sop, steps, labels)
+    arrivals, arrival_lines = incoming_nodes(sop, steps, labels)
     nodes = [node for i in steps for node in step_nodes(sop, i)]
     extra, edge_lines = _edge_lines(sop, labels, steps)
     wrap, fit = sizing(len(sop.roles))
     titles = [_lane_title(role.name, wrap, fit) for role in sop.roles]
-    idle = idle_lanes(sop, [*entries, *nodes, *extra], titles)
+    idle = idle_lanes(sop, [*arrivals, *nodes, *extra], titles)
     config = CONFIG.replace("{wrap}", str(wrap)).replace("{fit}", str(fit).lower())
     if not fit:
         config = config.replace(FLOWCHART, FLOWCHART + NATURAL_SIZE)
     out = [config, "swimlane-beta TB"]
     for lane, title in enumerate(titles):
         out.append(f'  subgraph lane{lane}["<b>{mermaid_label(title)}</b>"]')
-        out += [f"    {node.line}" for node in [*entries, *nodes, *extra, *idle]
+        out += [f"    {node.line}" for node in [*arrivals, *nodes, *extra, *idle]
                 if node.lane == lane]
         out.append("  end")
     for lane in range(len(sop.roles)):
         fill, accent = lane_colour(lane)
         out.append(f"  style lane{lane} fill:{fill},stroke:{accent}")
     out += [f"  style {node.id} fill:none,stroke:none" for node in idle]
-    out += [f"  {line}" for line in [*entry_lines, *edge_lines]]
+    out += [f"  {line}" for line in [*arrival_lines, *edge_lines]]
     return "\n".join(out)

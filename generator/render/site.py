@@ -125,8 +125,8 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     page out as it comes instead of holding the whole site's text at once. ``lint``: the
     site's rules switched off, for the quality notes."""
     options = options or RenderOptions()
-    warnings = lint_library(library, lint)
     labels = locale_labels(options.language)
+    warnings = lint_library(library, lint, labels)
     fingerprint = site_fingerprint(library)
     site = cache.site_context(library, fingerprint) if cache else SiteContext.of(library)
     key = (fingerprint, options)

@@ -30,19 +30,38 @@ CITATION = re.compile(
 
 @dataclass(frozen=True)
 class Finding:
-    """One warning: the rule, where in the file, what is wrong, and how to fix it."""
+    """One warning: the rule, where in the file, and what to say: ``words`` names the
+    message in the locale (``lint_<words>`` and ``lint_<words>_hint``), ``args`` fills it,
+    so the quality page speaks the site's language and ``sopgen lint`` English."""
 
     rule: str
     path: FieldPath
-    message: str
-    hint: str
+    words: str
+    args: tuple[tuple[str, str | int], ...] = ()
+
+
+def finding(rule: str, path: FieldPath, words: str, **args: str | int) -> Finding:
+    return Finding(rule, path, words, tuple(args.items()))
+
+
+def describe(item: Finding, labels: dict[str, str]) -> tuple[str, str]:
+    """The message and hint of a finding in the language of ``labels``."""
+    args = dict(item.args)
+    proposal = args.pop("proposal", "")
+    args["example"] = labels["lint_example"].format(proposal=proposal) if proposal else ""
+    if "field" in args:
+        args["field"] = labels[f"lint_field_{args['field']}"]
+    return (labels[f"lint_{item.words}"].format(**args),
+            labels[f"lint_{item.words}_hint"].format(**args))
 
 
 @dataclass(frozen=True)
 class SiteFacts:
-    """What rules need from the other SOPs: who names whom as related."""
+    """What rules need from the other SOPs: who names whom as related, and each SOP's id,
+    number and title (folded) -> its id, to recognise one named as free text."""
 
     related_to: dict[str, frozenset[str]]
+    known_as: dict[str, str]
 
 
 Rule = Callable[[str, Sop, SiteFacts], list[Finding]]
@@ -56,20 +75,9 @@ def active_verb(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
         if problem is None:
             continue
         start = " ".join(problem.proposal.split()[:3]) if problem.proposal else ""
-        fix = f"; e.g. '{start} ...'" if start else ""
-        message, hint = {
-            "nominal": (f"step {i + 1} starts with a noun ('{problem.word}'), not an active "
-                        "verb", f"write the activity as an active verb{fix} (add -kan or -i "
-                        "where Indonesian needs it)"),
-            "passive": (f"step {i + 1} is passive ('{problem.word}')",
-                        f"write the activity as an active verb{fix}"),
-            "subject": (f"step {i + 1} starts with its subject ('{problem.word}')",
-                        f"leave the subject out: the Pelaksana columns name who acts{fix}"),
-            "unknown": (f"step {i + 1} does not start with an active verb ('{problem.word}')",
-                        "start with an active verb: me-/mem-/men-/meng-/meny-/ber- or a base "
-                        "verb like 'Cetak'"),
-        }[problem.kind]
-        found.append(Finding("active-verb", ("steps", i, "action"), message, hint))
+        found.append(finding("active-verb", ("steps", i, "action"), f"verb_{problem.kind}",
+                             step=i + 1, word=problem.word,
+                             proposal=f"'{start} ...'" if start else ""))
     return found
 
 
@@ -77,25 +85,21 @@ def output_and_time(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     found = []
     for i, step in enumerate(sop.steps):
         if not step.standard.output:
-            found.append(Finding("output-stated", ("steps", i, "standard"),
-                                 f"step {i + 1} has no output", "name what the step "
-                                 "produces (Mutu Baku: Output)"))
+            found.append(finding("output-stated", ("steps", i, "standard"), "no_output",
+                                 step=i + 1))
         if step.standard.time is None:  # not stated in the source; 0 is a stated value
-            found.append(Finding("time-stated", ("steps", i, "standard"),
-                                 f"step {i + 1} has no time", "state how long the step takes "
-                                 "(Mutu Baku: Waktu), e.g. '15 menit' or '1 hari'"))
+            found.append(finding("time-stated", ("steps", i, "standard"), "no_time",
+                                 step=i + 1))
     return found
 
 
 def roles_act(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     acting = {actor for step in sop.steps for actor in step.actors}
-    found = [Finding("role-acts", ("roles", i), f"'{role.name}' never acts in a step",
-                     "remove the role, or add it to the steps it acts in")
+    found = [finding("role-acts", ("roles", i), "role_idle", name=role.name)
              for i, role in enumerate(sop.roles) if role.id not in acting]
     if len(sop.steps) > COARSE_STEPS:
-        found += [Finding("role-everywhere", ("roles", i),
-                          f"'{role.name}' acts in every one of {len(sop.steps)} steps",
-                          "the steps may be too coarse: say who really acts in each")
+        found += [finding("role-everywhere", ("roles", i), "role_everywhere",
+                          name=role.name, count=len(sop.steps))
                   for i, role in enumerate(sop.roles)
                   if len(sop.roles) > 1 and all(role.id in s.actors for s in sop.steps)]
     return found
@@ -113,10 +117,8 @@ def inputs_traced(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     for i, step in enumerate(sop.steps):
         for j, item in enumerate(step.standard.inputs):
             if i > 0 and _key(item) not in known:
-                found.append(Finding("inputs-traced", ("steps", i, "standard", "inputs", j),
-                                     f"step {i + 1} needs '{item}', which no earlier step "
-                                     "produces", "make it an earlier step's output, or list "
-                                     "it with the first step's inputs or the equipment"))
+                found.append(finding("inputs-traced", ("steps", i, "standard", "inputs", j),
+                                     "input_untraced", step=i + 1, item=item))
         if step.standard.output:
             known.add(_key(step.standard.output))
     return found
@@ -125,20 +127,18 @@ def inputs_traced(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
 def size(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     found = []
     if len(sop.steps) > MAX_STEPS:
-        found.append(Finding("size", ("steps",), f"{len(sop.steps)} steps (guidance: at most "
-                             f"{MAX_STEPS})", "split the procedure into related SOPs"))
+        found.append(finding("size", ("steps",), "size_steps", count=len(sop.steps),
+                             max=MAX_STEPS))
     if len(sop.roles) > MAX_ROLES:
-        found.append(Finding("size", ("roles",), f"{len(sop.roles)} roles (guidance: at most "
-                             f"{MAX_ROLES})", "split the procedure into related SOPs"))
+        found.append(finding("size", ("roles",), "size_roles", count=len(sop.roles),
+                             max=MAX_ROLES))
     return found
 
 
 def decisions(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     """A decision states its question. (Answers that lead to the same place, or paths that
     never reach the end, are errors ``sopgen check`` refuses.)"""
-    return [Finding("decision", ("steps", i, "decision"),
-                    f"step {i + 1} decides without a question",
-                    "write the question the step answers, e.g. 'Berkas lengkap?'")
+    return [finding("decision", ("steps", i, "decision"), "no_question", step=i + 1)
             for i, step in enumerate(sop.steps)
             if step.decision is not None and not step.decision.question]
 
@@ -148,28 +148,37 @@ def identity(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     whose status is not stated is taken as published, as it was before statuses)."""
     if sop.status in (Status.DRAFT, Status.WITHDRAWN):
         return []
-    missing = [(path, label) for path, label, value in (
-        (("number",), "number", sop.number), (("dates", "made"), "date made", sop.dates.made),
-        (("dates", "effective"), "effective date", sop.dates.effective),
-        (("approval", "position"), "approver's position", sop.approval.position),
-        (("approval", "name"), "approver's name", sop.approval.name)) if not value]
-    return [Finding("identity", path, f"the {label} is empty", "fill it in before the SOP "
-                    "is in force (it shows as a line to fill in by hand)")
-            for path, label in missing]
+    missing = [path for path, value in (
+        (("number",), sop.number), (("dates", "made"), sop.dates.made),
+        (("dates", "effective"), sop.dates.effective),
+        (("approval", "position"), sop.approval.position),
+        (("approval", "name"), sop.approval.name)) if not value]
+    return [finding("identity", path, "identity_empty", field="_".join(map(str, path)))
+            for path in missing]
 
 
 def related_both_ways(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
     mine = site.related_to.get(sop_id, frozenset())
-    return [Finding("related-both-ways", ("related",), f"'{other}' names this SOP as "
-                    "related, but this SOP does not name it", f"add '{other}' to related")
+    return [finding("related-both-ways", ("related",), "related_one_way", other=other)
             for other, targets in sorted(site.related_to.items())
             if sop_id in targets and other not in mine and other != sop_id]
 
 
+def related_by_id(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
+    """A related SOP written as text that names an SOP of this site (``related: [b]``)
+    is shown as plain text: the reader gets no link, and the related-both-ways check
+    cannot see it. Free text stays right for an SOP outside the site."""
+    found = []
+    for i, item in enumerate(sop.related):
+        other = site.known_as.get(_key(item.text)) if item.text else None
+        if item.text and other and other != sop_id:
+            found.append(finding("related-by-id", ("related", i), "related_as_text",
+                                 text=item.text, other=other))
+    return found
+
+
 def legal_citation(sop_id: str, sop: Sop, site: SiteFacts) -> list[Finding]:
-    return [Finding("legal-citation", ("legal_basis", i), f"'{text[:60]}' is not cited as "
-                    "type, number, year and title", "write e.g. 'Peraturan Menteri PAN-RB "
-                    "Nomor 35 Tahun 2012 tentang Pedoman Penyusunan SOP AP'")
+    return [finding("legal-citation", ("legal_basis", i), "citation", text=text[:60])
             for i, text in enumerate(sop.legal_basis) if not CITATION.match(text)]
 
 
@@ -177,10 +186,10 @@ RULES: dict[str, Rule] = {
     "active-verb": active_verb, "output-stated": output_and_time, "role-acts": roles_act,
     "inputs-traced": inputs_traced, "size": size, "decision": decisions,
     "identity": identity, "related-both-ways": related_both_ways,
-    "legal-citation": legal_citation,
+    "related-by-id": related_by_id, "legal-citation": legal_citation,
 }
 """Rule functions by the id of their first finding; a function may report related ids
 (``output-stated`` also reports ``time-stated``, ``role-acts`` also ``role-everywhere``)."""
 RULE_IDS = ("active-verb", "output-stated", "time-stated", "role-acts", "role-everywhere",
             "inputs-traced", "size", "decision", "identity", "related-both-ways",
-            "legal-citation")
+            "related-by-id", "legal-citation")

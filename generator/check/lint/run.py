@@ -20,7 +20,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.check.library import Library, SopEntry
-from generator.check.lint.rules import RULE_IDS, RULES, Finding, SiteFacts
+from generator.check.lint.rules import RULE_IDS, RULES, Finding, SiteFacts, describe
+from generator.locale import labels as locale_labels
 from generator.source.errors import SopError, SopValidationError, format_path
 from generator.source.fields import Identifier, Text
 from generator.source.load import LoadFailure, load_file
@@ -94,27 +95,34 @@ def load_config(sop_dir: Path) -> LintConfig:
 
 
 def site_facts(library: Library) -> SiteFacts:
+    names = {" ".join(name.casefold().split()): entry.id for entry in library.entries
+             for name in (entry.sop.title, entry.sop.number, entry.id) if name}
     return SiteFacts({entry.id: frozenset(r.sop for r in entry.sop.related if r.sop)
-                      for entry in library.entries})
+                      for entry in library.entries}, names)
 
 
-def lint_entry(entry: SopEntry, facts: SiteFacts, config: LintConfig) -> list[LintWarning]:
-    """Every warning of one SOP, in file order."""
+def lint_entry(entry: SopEntry, facts: SiteFacts, config: LintConfig,
+               labels: dict[str, str]) -> list[LintWarning]:
+    """Every warning of one SOP, in file order, worded in the language of ``labels``."""
     findings: list[Finding] = [f for rule in RULES.values()
                                for f in rule(entry.id, entry.sop, facts)]
-    return sorted((_placed(entry, f) for f in findings if not config.is_off(f.rule, entry.id)),
+    kept = [f for f in findings if not config.is_off(f.rule, entry.id)]
+    return sorted((_placed(entry, f, labels) for f in kept),
                   key=lambda w: (w.line, w.column, w.rule))
 
 
-def lint_library(library: Library, config: LintConfig | None = None
-                 ) -> dict[str, list[LintWarning]]:
-    """SOP id -> its warnings, for every SOP (an SOP without warnings maps to [])."""
-    facts = site_facts(library)
-    return {entry.id: lint_entry(entry, facts, config or LintConfig())
+def lint_library(library: Library, config: LintConfig | None = None,
+                 labels: dict[str, str] | None = None) -> dict[str, list[LintWarning]]:
+    """SOP id -> its warnings, for every SOP (an SOP without warnings maps to []); worded
+    in English unless ``labels`` of another language are given (the site's, for its
+    quality page)."""
+    facts, words = site_facts(library), labels or locale_labels("en")
+    return {entry.id: lint_entry(entry, facts, config or LintConfig(), words)
             for entry in library.entries}
 
 
-def _placed(entry: SopEntry, finding: Finding) -> LintWarning:
-    error: SopError = entry.source.error(finding.path, finding.message)
+def _placed(entry: SopEntry, finding: Finding, labels: dict[str, str]) -> LintWarning:
+    message, hint = describe(finding, labels)
+    error: SopError = entry.source.error(finding.path, message)
     return LintWarning(entry.id, error.file, error.line, error.column, finding.rule,
-                   finding.message, finding.hint, format_path(finding.path))
+                       message, hint, format_path(finding.path))

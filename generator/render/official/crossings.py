@@ -2,14 +2,16 @@
 lettered off-page connectors an arrow becomes when its ends fall on different pages.
 
 Letters run A..Z, AA, AB, ... in step order over the whole SOP, so the two halves of one
-arrow carry the same letter on both pages and no two arrows share one.
+arrow carry the same letter on both pages and no two arrows share one. A connector names
+the flowchart sheet it leads to ("lembar bagan 3"), not the page of the printed document:
+how many pages the identity page and the worksheet take before the flowchart depends on
+their text and on the printer, and the printed margin numbers the whole document.
 """
 
 from __future__ import annotations
 
 from generator.check import flow
 from generator.render.official.candidates import NodeId
-from generator.render.official.paging import FRONT_PAGES
 from generator.render.official.routing import Link
 from generator.render.official.symbols import Connector
 from generator.render.view import SopView
@@ -46,14 +48,12 @@ def page_connectors(view: SopView, labels: dict[str, str], letters: dict[flow.Ed
         if page_of[edge.source] == p:
             lane = _nearest(source.lane_indexes, target.lane_indexes)
             title = (f"{labels['official_connector']} {mark}: {labels['goes_to']} "
-                     f"{target.number}, {labels['official_page']} "
-                     f"{page_of[edge.target] + FRONT_PAGES + 1}")
+                     f"{target.number}, {labels['official_sheet']} {page_of[edge.target] + 1}")
             (bottoms if forward else tops).append(Connector(mark, "out", lane, title))
         elif page_of[edge.target] == p:
             lane = _nearest(target.lane_indexes, source.lane_indexes)
             title = (f"{labels['official_connector']} {mark}: {labels['official_from']} "
-                     f"{source.number}, {labels['official_page']} "
-                     f"{page_of[edge.source] + FRONT_PAGES + 1}")
+                     f"{source.number}, {labels['official_sheet']} {page_of[edge.source] + 1}")
             (tops if forward else bottoms).append(Connector(mark, "in", lane, title))
     return tops, bottoms
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.render.assets import SITE_PREFIX, link_assets
+from generator.render.assets import SITE_PREFIX, Assets, link_assets
 from generator.render.environment import render
 from generator.render.escape import css_string
 from generator.render.official.layout import flowchart_pages
-from generator.render.official.paging import FRONT_PAGES
 from generator.render.official.svg import page_svg
 from generator.render.options import RenderOptions
 from generator.render.slots import side_path, slot
@@ -31,8 +30,10 @@ MARKER = "data-sopgen-official"
 
 @dataclass(frozen=True)
 class Sheet:
-    """One printed flowchart page: its number and the page count of the whole official
-    document (identity page and worksheet first), and the SVG text."""
+    """One flowchart sheet: its number among the SOP's flowchart sheets, their count, and
+    the SVG text. Sheets are counted on their own: the printed margin numbers the pages of
+    the whole document (:func:`page_numbering`), which the identity page and worksheet can
+    stretch to more than one page each."""
 
     number: int
     count: int
@@ -44,10 +45,10 @@ def sheets(view: SopView, labels: dict[str, str], steps_per_page: int) -> tuple[
     out is the costliest part of rendering an SOP: callers draw them once per SOP."""
     result = []
     for page in flowchart_pages(view, labels, steps_per_page):
-        number, count = page.number + FRONT_PAGES, page.count + FRONT_PAGES
         title = (f"{labels['official_figure']} {labels['sop']} {view.sop.title}, "
-                 f"{labels['official_page']} {number} {labels['official_of']} {count}")
-        result.append(Sheet(number, count, Markup(page_svg(page, title))))
+                 f"{labels['official_sheet']} {page.number} {labels['official_of']} "
+                 f"{page.count}")
+        result.append(Sheet(page.number, page.count, Markup(page_svg(page, title))))
     return tuple(result)
 
 
@@ -80,9 +81,13 @@ def page_numbering(labels: dict[str, str]) -> Markup:
                   f'{css_string(labels["official_of"])} " " counter(pages)')
 
 
+def assets_needed(html: str) -> Assets:
+    """The official stylesheet for a page that shows an official flowchart or document;
+    none for any other page (the rest keeps its own print look)."""
+    return ((STYLESHEET,), ()) if MARKER in html else ((), ())
+
+
 def add_stylesheet(html: str, relative: Callable[[str], str]) -> str:
-    """A built page with the official stylesheet linked, if it shows an official flowchart
-    or document; every other page comes back unchanged (the rest keeps its own print look)."""
-    if MARKER not in html:
-        return html
-    return link_assets(html, relative, (STYLESHEET,))
+    """A built page with the official stylesheet linked, if it needs it; every other page
+    comes back unchanged."""
+    return link_assets(html, relative, *assets_needed(html))

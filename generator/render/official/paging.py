@@ -13,10 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-FRONT_PAGES = 2
-"""Pages of the official document before the flowchart: the identity page and the
-worksheet. Flowchart pages are numbered in the whole document ("halaman 3 dari 5")."""
-
 PAGE_H = 672.0
 """Height of one printed flowchart page in SVG units at the base table width (1047 units
 = 277 mm, so 672 units = 178 mm: A4 landscape minus margins, page number and sheet title)."""
