@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from test_official_svg import _generated_sop
 
 from generator.check.library import load_library
@@ -16,6 +17,7 @@ from generator.render.locale import labels as locale_labels
 from generator.render.official.document import sheets
 from generator.render.official.geometry import Box
 from generator.render.view import sop_view
+from helpers.big_sops import forty_roles
 from helpers.drawing_rules import RULES, arrow, violations
 from helpers.site import REPO
 from helpers.sops import write_sop
@@ -88,6 +90,15 @@ def test_every_corpus_drawing_keeps_the_rules(corpus: Path) -> None:
         for per_page in (3, 8, 100):
             for sheet in sheets(view, LABELS, per_page):
                 assert violations(parse(str(sheet.svg))) == {}, (entry.id, per_page)
+
+
+def test_forty_roles_keep_the_rules(tmp_path: Path) -> None:
+    """40 narrow columns under upright role names: arrows and symbols keep every rule."""
+    write_sop(tmp_path / "sop", "u/a.yaml", yaml.safe_dump(forty_roles()))
+    library = load_library(tmp_path / "sop")
+    view = sop_view(library.entries[0], library, LABELS)
+    for sheet in sheets(view, LABELS, 8):
+        assert violations(parse(str(sheet.svg))) == {}
 
 
 def test_random_sops_keep_the_rules(tmp_path: Path) -> None:

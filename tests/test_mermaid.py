@@ -97,7 +97,7 @@ def test_label_width_fills_the_lanes_and_big_charts_scroll() -> None:
     from generator.render.mermaid import sizing
 
     assert sizing(4) == (185, True)
-    assert sizing(5)[1] and not sizing(6)[1] and sizing(40) == (100, False)
+    assert sizing(5)[1] and not sizing(6)[1] and sizing(40) == (160, False)
 
 
 def _in_turn(does: dict[str, str] | None, last: bool = False) -> Sop:

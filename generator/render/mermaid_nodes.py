@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.check import flow
 from generator.render.escape import mermaid_label
 from generator.source.model import Sop, Step
 
@@ -66,10 +67,11 @@ def exits(sop: Sop, index: int) -> list[tuple[str, int]]:
     return [(_node_id(sop, index, lane), lane) for lane in chosen]
 
 
-def chain_lines(sop: Sop) -> list[str]:
-    """The arrows from each role's box to the next role's, for steps done in turn."""
+def chain_lines(sop: Sop, steps: range | None = None) -> list[str]:
+    """The arrows from each role's box to the next role's, for steps done in turn (of
+    ``steps``, the part of a split diagram, when given)."""
     return [f"{_node_id(sop, i, _lane(sop, a))} --> {_node_id(sop, i, _lane(sop, b))}"
-            for i, step in enumerate(sop.steps)
+            for i, step in enumerate(sop.steps) if steps is None or i in steps
             for a, b in zip(in_turn(step), in_turn(step)[1:], strict=False)]
 
 
@@ -98,11 +100,34 @@ def step_nodes(sop: Sop, index: int) -> list[Node]:
     return nodes
 
 
-def idle_lanes(sop: Sop, nodes: list[Node]) -> list[Node]:
+def idle_lanes(sop: Sop, nodes: list[Node], titles: list[str]) -> list[Node]:
     """A blank node in each lane no step uses: an empty lane is moved to the far left and
     drawn 45 px wide (measured), whatever its declared place. An invisible node of blank
-    space as wide as the role's name keeps the lane in place and wide enough for its title."""
+    space as wide as the lane's title (its longest line) keeps the lane in place and wide
+    enough for it; a part of a 40-role diagram has 20 such lanes."""
     used = {node.lane for node in nodes}
     return [Node(f"idle{lane}", lane,
-                 f'idle{lane}["{"#160;" * 2 * len(sop.roles[lane].name)}"]')
+                 f'idle{lane}["{"#160;" * 2 * max(map(len, titles[lane].split(chr(10))))}"]')
             for lane in range(len(sop.roles)) if lane not in used]
+
+
+def incoming_nodes(sop: Sop, steps: range, labels: dict[str, str]
+                   ) -> tuple[list[Node], list[str]]:
+    """Where a part of a split diagram is entered from an earlier part: a connector
+    "dari langkah 60" in the lane of each box the arrows enter, with its arrow (the
+    counterpart of the "ke langkah 61" the earlier part ends on). Loop backs are not
+    entries: their connector in the later part names the step, as in a whole diagram."""
+    sources: dict[int, set[int]] = {}
+    for edge in flow.edges(sop):
+        if (edge.target is not None and edge.target in steps and edge.source not in steps
+                and not edge.is_back):
+            sources.setdefault(edge.target, set()).add(edge.source)
+    nodes, lines = [], []
+    for target, froms in sorted(sources.items()):
+        numbers = ", ".join(str(source + 1) for source in sorted(froms))
+        text = mermaid_label(f"{labels['comes_from']} {numbers}")
+        for copy, (dst, lane) in enumerate(entries(sop, target)):
+            node_id = f"from{target + 1}_{copy}"
+            nodes.append(Node(node_id, lane, f'{node_id}(["{text}"])'))
+            lines.append(f"{node_id} --> {dst}")
+    return nodes, lines

@@ -23,7 +23,8 @@ from generator.render.followup import render_followup_page
 from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
-from generator.render.mermaid import readable_width, render_mermaid
+from generator.render.mermaid import readable_width
+from generator.render.mermaid_parts import swimlane_parts
 from generator.render.official.document import official_pages, sheets
 from generator.render.options import RenderOptions
 from generator.render.paths import (
@@ -59,12 +60,19 @@ def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOption
     its count of quality notes, on an authors' build."""
     page = view.page_path
     return render("sop.md.j2", view=view, sop=view.sop, L=labels, page=page,
-                  diagram=Markup(render_mermaid(view.sop, labels)),
+                  diagrams=_diagrams(view, labels),
                   diagram_width=readable_width(len(view.sop.roles)),
                   link=partial(_link, page=page, directory_urls=options.directory_urls),
                   notes=notes, quality_page=QUALITY_PAGE,
                   monitorings=monitoring_history(view.sop, labels),
                   evaluations=evaluation_history(view.sop, labels))
+
+
+def _diagrams(view: SopView, labels: dict[str, str]) -> list[tuple[str, Markup]]:
+    """The swimlane's diagrams, each with its heading; one diagram has none."""
+    parts = swimlane_parts(view.sop, labels)
+    return [(part.title(labels) if len(parts) > 1 else "", Markup(part.text))
+            for part in parts]
 
 
 def _link(target: str, page: str, directory_urls: bool) -> str:

@@ -78,7 +78,7 @@ class _Chart:
 
     def __init__(self, view: SopView, labels: dict[str, str]) -> None:
         self.view, self.labels = view, labels
-        self.cols = columns(len(view.sop.roles))
+        self.cols = columns(len(view.sop.roles), labels)
         self.roles = [col for col in self.cols if col.key.startswith("role-")]
         self.width = self.cols[-1].x + self.cols[-1].w
         self.head, self.head_h = header(self.cols, [r.name for r in view.sop.roles], labels)
