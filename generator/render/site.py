@@ -15,10 +15,10 @@ from functools import partial
 from markupsafe import Markup
 
 from generator.check.library import Library
-from generator.check.lint.run import LintConfig, LintWarning, lint_library
+from generator.check.lint.run import LintConfig, LintWarning, lint_entry, site_facts
 from generator.render.cache import RenderCache, site_fingerprint
 from generator.render.control import is_withdrawn, listed
-from generator.render.environment import render
+from generator.render.environment import no_memo, render
 from generator.render.followup import render_followup_page
 from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
@@ -126,29 +126,34 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     site's rules switched off, for the quality notes."""
     options = options or RenderOptions()
     labels = locale_labels(options.language)
-    warnings = lint_library(library, lint, labels)
+    config, facts = lint or LintConfig(), site_facts(library)
     fingerprint = site_fingerprint(library)
     site = cache.site_context(library, fingerprint) if cache else SiteContext.of(library)
-    key = (fingerprint, options)
+    key = (fingerprint, options, config.model_dump_json())
     views: dict[str, SopView] = {}
+    warnings: dict[str, list[LintWarning]] = {}
+    if cache:
+        cache.start_round()
     for entry in library.entries:
         hit = cache.get(entry, key) if cache else None
         if hit is None:
             view = sop_view(entry, library, labels, site, options)
-            hit = (view, sop_pages(view, labels, options, warnings[entry.id]))
+            found = lint_entry(entry, facts, config, labels)
+            hit = (view, sop_pages(view, labels, options, found), found)
             if cache:
                 cache.put(entry, key, *hit)
-        views[entry.id] = hit[0]
+        views[entry.id], warnings[entry.id] = hit[0], hit[2]
         yield from hit[1].items()
     if cache:
         cache.keep_only(set(views))
     units = _unit_views({key: view for key, view in views.items()
                          if not is_withdrawn(view.sop)}, library.has_many_organizations)
-    index_pages, figures = render_index_pages(listed(library), views, labels, options)
+    memo = cache.text if cache else no_memo
+    index_pages, figures = render_index_pages(listed(library), views, labels, options, memo)
     index_pages[FOLLOWUP_PAGE], counts = render_followup_page(library, labels, options)
     yield HOME_PAGE, render_home(units, figures | counts, labels)
     yield from index_pages.items()
-    yield QUALITY_PAGE, render_quality_page(views, warnings, labels)
+    yield QUALITY_PAGE, render_quality_page(views, warnings, labels, memo)
     yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
                 if unit.path)
 
