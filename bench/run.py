@@ -28,6 +28,7 @@ from bench.browser import diagram_timing
 from bench.corpus import make_corpus
 from bench.revision import revision
 from bench.serve_edit import SOPGEN, first_sop, serve_edit
+from bench.zensical import zensical_figures, zensical_line
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -110,6 +111,7 @@ def bench_size(count: int, work: Path, with_serve: bool, other: list[str] | None
     assert mermaid2.status == 0, mermaid2.stderr[-2000:]
     figures["mermaid2_build_s"] = mermaid2.seconds
     shutil.rmtree(root / "site-mermaid2")
+    figures |= zensical_figures(root, run)
     if with_serve:
         figures["serve_edit_s"] = serve_edit(root)
     figures |= diagram_timing(root / "site", first_sop(root) + "/", "")
@@ -148,6 +150,7 @@ def _print(count: int, f: dict[str, float]) -> None:
     print(f"with mkdocs-mermaid2  {f['mermaid2_build_s']:8.2f} s   (default, Material's own "
           f"Mermaid: {f['build_s']:.2f} s; faster: "
           f"{'Material' if f['build_s'] <= f['mermaid2_build_s'] else 'mkdocs-mermaid2'})")
+    print(zensical_line(f))
     if "serve_edit_s" in f:
         print(f"edit under serve      {f['serve_edit_s']:8.2f} s" + (
             f"   target <= 1 s at 1000: {verdict(f['serve_edit_s'] <= 1)}"

@@ -1,4 +1,4 @@
-"""The ``sopgen`` command: check, build, serve, schema, new, pdf. A thin shell over the stages.
+"""The ``sopgen`` command: check, build, export, serve, schema, new, pdf. A thin shell.
 
 Every failure is handled here, once, for every sub-command: author errors print as
 ``file:line:col: field: message`` lines, a user's mistake or a problem of the machine
@@ -55,6 +55,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from generator.mkdocs.export import export_project
+
+    count = export_project(args.config_file, Path(args.out_dir), args.engine)
+    print(f"{count} pages exported to {args.out_dir} (build it with its mkdocs.yml)")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from generator.mkdocs.build import serve_site
 
@@ -91,6 +99,15 @@ def parser() -> argparse.ArgumentParser:
                        help="a new or empty folder, or a site sopgen or MkDocs built")
     build.add_argument("--strict", action="store_true")
     build.set_defaults(func=_build)
+    export = sub.add_parser("export", help="write the pages as a plain docs folder that "
+                            "another MkDocs-compatible engine builds without sopgen")
+    export.add_argument("out_dir", metavar="DIR",
+                        help="a new or empty folder, or an earlier export")
+    export.add_argument("-f", "--config-file", default="mkdocs.yml")
+    export.add_argument("--engine", choices=("zensical", "mkdocs"), default="zensical",
+                        help="the engine that will build it (they read links in HTML "
+                        "differently)")
+    export.set_defaults(func=_export)
     serve = sub.add_parser("serve", help="serve the site and rebuild when a file changes")
     serve.add_argument("-f", "--config-file", default="mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")

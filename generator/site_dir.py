@@ -10,7 +10,7 @@ are known by the ``sitemap.xml`` and ``404.html`` that every MkDocs build writes
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.user_error import UserError
@@ -22,6 +22,9 @@ SCRATCH = ".sopgen-pages"
 OWN_NAMES = frozenset({MARKER, SCRATCH})
 """Dot-files of sopgen's own: never carried over from the old site into the new one."""
 MARKER_TEXT = "A site built by sopgen: `sopgen build` replaces this folder whole.\n"
+EXPORT_MARKER = ".sopgen-export"
+"""In every folder ``sopgen export`` writes: the next export may replace it whole."""
+EXPORT_MARKER_TEXT = "Pages exported by sopgen: `sopgen export` replaces this folder whole.\n"
 
 
 class SiteDirError(UserError):
@@ -42,6 +45,11 @@ def replaceable(folder: Path) -> bool:
         is_site(folder) or all(p.name.startswith(".") for p in folder.iterdir()))
 
 
+def is_export(folder: Path) -> bool:
+    """A folder of pages that ``sopgen export`` wrote (its marker)."""
+    return (folder / EXPORT_MARKER).is_file()
+
+
 def check_site_dir(site_dir: Path, project: Path, sources: Mapping[str, Path],
                    option: str = "-d", status: int = 2) -> None:
     """Raise :class:`SiteDirError` unless a build may replace ``site_dir``. ``sources`` names
@@ -55,7 +63,27 @@ def check_site_dir(site_dir: Path, project: Path, sources: Mapping[str, Path],
         raise SiteDirError(f"refusing to build into {option} {site_dir}: {reason}", status)
 
 
-def _reason(site: Path, named: Mapping[str, Path], no_site_inside: list[str]) -> str | None:
+def check_export_dir(out: Path, project: Path, sources: Mapping[str, Path]) -> None:
+    """Raise :class:`SiteDirError` (exit 2) unless ``sopgen export`` may replace ``out``: the
+    same rules as a site folder's, but the folder must be new, empty (dot-files aside) or
+    an earlier export; never a site or anything else."""
+    folder = out.resolve()
+    named = {"the project folder": project.resolve(),
+             **{what: path.resolve() for what, path in sources.items()}}
+    reason = _reason(folder, named, [what for what in named if what != "the project folder"],
+                     replaceable=lambda f: not f.exists() or is_export(f) or (
+                         f.is_dir() and all(p.name.startswith(".") for p in f.iterdir())),
+                     refusal=f"not an export of sopgen (no {EXPORT_MARKER})",
+                     noun="a folder")
+    if reason:
+        raise SiteDirError(f"refusing to export into {out}: {reason}", 2)
+
+
+def _reason(site: Path, named: Mapping[str, Path], no_site_inside: list[str],
+            replaceable: Callable[[Path], bool] = replaceable,
+            refusal: str = (f"not a site built by sopgen or MkDocs (no {MARKER}, "
+                            "no sitemap.xml with 404.html)"),
+            noun: str = "a site folder") -> str | None:
     if site == Path(site.anchor):
         return "it is the root of the file system"
     for what, path in named.items():
@@ -68,8 +96,7 @@ def _reason(site: Path, named: Mapping[str, Path], no_site_inside: list[str]) ->
         if site.is_relative_to(named[what]):
             return f"it is inside {what} ({named[what]})"
     if site.exists() and not site.is_dir():
-        return "it is a file, not a site folder"
+        return f"it is a file, not {noun}"
     if not replaceable(site):
-        return (f"it is not empty and not a site built by sopgen or MkDocs (no {MARKER}, "
-                "no sitemap.xml with 404.html); name a new or empty folder")
+        return f"it is not empty and {refusal}; name a new or empty folder"
     return None

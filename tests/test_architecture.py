@@ -106,8 +106,9 @@ def test_only_the_adapter_imports_mkdocs() -> None:
 
 def test_stages_only_import_earlier_stages() -> None:
     """source -> check -> render -> (write, pdf, mkdocs) -> cli: data flows one way."""
-    order = [("generator.user_error", "generator.source", "generator.locale"), ("generator.check",),
-             ("generator.render",), ("generator.site_dir", "generator.write"),
+    order = [("generator.user_error", "generator.source", "generator.locale"),
+             ("generator.check",), ("generator.render",),
+             ("generator.site_dir", "generator.write", "generator.export"),
              ("generator.pdf",), ("generator.mkdocs",),
              ("generator.scaffold_input", "generator.scaffold"), ("generator.cli",)]
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from test_official_svg import _generated_sop
 
 from generator.check.library import load_library
@@ -16,6 +17,7 @@ from generator.render.locale import labels as locale_labels
 from generator.render.official.document import sheets
 from generator.render.official.geometry import Box
 from generator.render.view import sop_view
+from helpers.big_sops import forty_roles
 from helpers.drawing_rules import RULES, arrow, violations
 from helpers.site import REPO
 from helpers.sops import write_sop
@@ -26,12 +28,8 @@ DATA = Path(__file__).parent / "data"
 CORPORA = [REPO / "sop", DATA / "corpus", DATA / "flows", DATA / "official" / "sop",
            DATA / "diagrams"]
 RANDOM_SOPS, BUDGET = 500, 90.0
-"""Measured 18-50 s on a shared two-core machine (the issue asks for ~30 s at most: the
-router's extra channels made it slower; see the report)."""
-KNOWN = {"labels at exits": 20, "labels clear": 10, "no arrows along each other": 10}
-"""Violations the router still makes on the 500 random SOPs (measured: 16, 8 and 7; it
-was 36, 3 + 53 and 126 ends in a column that does not act before this test). The count
-may only go down: a router change that adds one fails here."""
+"""Measured 5-7 s (7.4 s of CPU) on a quiet two-core machine and 22-32 s when other runs
+load it to 13: the budget leaves room for a busy machine, not for a slower router."""
 
 
 def _shape(node: str, kind: str, box: Box, step: int | None = None,
@@ -94,10 +92,19 @@ def test_every_corpus_drawing_keeps_the_rules(corpus: Path) -> None:
                 assert violations(parse(str(sheet.svg))) == {}, (entry.id, per_page)
 
 
+def test_forty_roles_keep_the_rules(tmp_path: Path) -> None:
+    """40 narrow columns under upright role names: arrows and symbols keep every rule."""
+    write_sop(tmp_path / "sop", "u/a.yaml", yaml.safe_dump(forty_roles()))
+    library = load_library(tmp_path / "sop")
+    view = sop_view(library.entries[0], library, LABELS)
+    for sheet in sheets(view, LABELS, 8):
+        assert violations(parse(str(sheet.svg))) == {}
+
+
 def test_random_sops_keep_the_rules(tmp_path: Path) -> None:
-    """500 random SOPs, the same every run; fails on a new kind of violation, on more of
-    a known kind than measured, or when the run takes longer than its budget."""
-    start, found = time.monotonic(), dict.fromkeys(RULES, 0)
+    """500 random SOPs, the same every run; fails on any violation of any rule, or when
+    the run takes longer than its budget."""
+    start, found = time.monotonic(), []
     for number in range(RANDOM_SOPS):
         rng = random.Random(number)
         folder = tmp_path / str(number)
@@ -106,7 +113,7 @@ def test_random_sops_keep_the_rules(tmp_path: Path) -> None:
         view = sop_view(library.by_id("a"), library, LABELS)
         for sheet in sheets(view, LABELS, rng.randint(1, 10)):
             for rule, where in violations(parse(str(sheet.svg))).items():
-                found[rule] += len(where)
+                found += [f"SOP {number}, sheet {sheet.number}: {rule}: {w}" for w in where]
     elapsed = time.monotonic() - start
-    assert all(count <= KNOWN.get(rule, 0) for rule, count in found.items()), found
+    assert not found, f"{len(found)} violations, e.g. {found[:10]}"
     assert elapsed < BUDGET, f"{RANDOM_SOPS} SOPs took {elapsed:.0f} s"

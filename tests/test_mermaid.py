@@ -97,4 +97,59 @@ def test_label_width_fills_the_lanes_and_big_charts_scroll() -> None:
     from generator.render.mermaid import sizing
 
     assert sizing(4) == (185, True)
-    assert sizing(5)[1] and not sizing(6)[1] and sizing(40) == (100, False)
+    assert sizing(5)[1] and not sizing(6)[1] and sizing(40) == (160, False)
+
+
+def _in_turn(does: dict[str, str] | None, last: bool = False) -> Sop:
+    """Three roles; step 2 is done by b and a (declared in that order when ``does``)."""
+    step: dict[str, object] = {"action": "Memaraf dan menandatangani surat",
+                               "actors": ["a", "b"], "standard": {"time": 1}}
+    if does is not None:
+        step["does"] = does
+    steps = [{"action": "x", "actors": "c", "standard": {"time": 1}}, step]
+    if not last:
+        steps.append({"action": "z", "actors": "c", "standard": {"time": 1}})
+    return Sop.model_validate({
+        "title": "T", "organization": "O", "kind": "rutin",
+        "roles": [{"id": r, "name": r.upper()} for r in "abc"], "steps": steps})
+
+
+def test_roles_acting_in_turn_are_chained_in_the_order_does_names_them() -> None:
+    text = render_mermaid(_in_turn({"b": "paraf", "a": "tanda tangan"}), labels("id"))
+    assert 's2_1["2. paraf"]' in text and 's2_0["2. tanda tangan"]' in text
+    assert "s1 --> s2_1" in text and "s2_1 --> s2_0" in text and "s2_0 --> s3" in text
+    assert "s1 --> s2_0" not in text and "s2_1 --> s3" not in text, "enter first, leave last"
+
+
+def test_a_role_does_leaves_out_acts_after_the_named_ones_with_the_action() -> None:
+    text = render_mermaid(_in_turn({"b": "paraf"}), labels("id"))
+    assert 's2_0["2. Memaraf dan menandatangani surat"]' in text
+    assert "s2_1 --> s2_0" in text
+
+
+def test_a_chain_ending_the_procedure_ends_in_a_capsule_only_at_its_last_box() -> None:
+    text = render_mermaid(_in_turn({"b": "paraf", "a": "tanda tangan"}, last=True),
+                          labels("id"))
+    assert 's2_1["2. paraf"]' in text and 's2_0(["2. tanda tangan"])' in text
+
+
+def test_roles_acting_together_keep_parallel_boxes() -> None:
+    text = render_mermaid(_in_turn(None), labels("id"))
+    assert text.count('["2. Memaraf dan menandatangani surat"]') == 2
+    assert {"s1 --> s2_0", "s1 --> s2_1", "s2_0 --> s3", "s2_1 --> s3"} <= set(
+        line.strip() for line in text.splitlines())
+    assert "s2_0 --> s2_1" not in text and "s2_1 --> s2_0" not in text
+
+
+def test_a_same_lane_arrow_is_written_after_the_cross_lane_ones() -> None:
+    """Written first, the straight arrow took the port the others needed (test_browser_
+    swimlane: an arrow then started under a lane header)."""
+    sop = Sop.model_validate({
+        "title": "T", "organization": "O", "kind": "rutin",
+        "roles": [{"id": r, "name": r.upper()} for r in "abc"],
+        "steps": [{"action": "x", "actors": "c", "standard": {"time": 1}},
+                  {"action": "y", "actors": ["a", "b", "c"], "standard": {"time": 1}},
+                  {"action": "z", "actors": "c", "standard": {"time": 1}}]})
+    lines = [line.strip() for line in render_mermaid(sop, labels("id")).splitlines()]
+    assert [line for line in lines if line.startswith("s1 --> ")] == [
+        "s1 --> s2_1", "s1 --> s2_0", "s1 --> s2_2"], "nearest first, same lane last"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,10 +22,22 @@ from generator.render.official.table import BASE_WIDTH, FONT, PAD, ROLE_MIN, col
 from generator.render.official.text import text_width, wrap
 from generator.render.options import OfficialSettings
 from generator.render.view import sop_view
+from helpers.big_sops import forty_roles
 from helpers.site import REPO
 
 DATA = Path(__file__).parent / "data" / "official" / "sop"
 LABELS = locale_labels("id")
+
+
+def _five_short_roles() -> dict[str, Any]:
+    data = forty_roles()
+    names = ["Kepala Dinas", "Sekretaris", "Bendahara", "Operator", "Pemohon"]
+    data["roles"] = [{"id": f"r{i}", "name": name} for i, name in enumerate(names)]
+    data["steps"] = data["steps"][:5]
+    return data
+
+
+MINIMAL_FIVE = _five_short_roles()
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
@@ -85,9 +100,35 @@ def test_every_cell_of_a_long_sop_fits_its_text() -> None:
     for page in flowchart_pages(view, LABELS, 8):
         for cell in page.cells:
             bold = cell.header
-            assert len(cell.lines) * 13.5 + 2 * PAD <= cell.box.h + 0.01, cell
+            across, along = ((cell.box.w, cell.box.h) if cell.rotated  # read upright
+                             else (cell.box.h, cell.box.w))
+            assert len(cell.lines) * 13.5 + 2 * PAD <= across + 0.01, cell
             for line in cell.lines:
-                assert text_width(line, FONT, bold) <= cell.box.w - 2 * PAD + 0.01, line
+                assert text_width(line, FONT, bold) <= along - 2 * PAD + 0.01, line
+
+
+def test_role_names_are_never_cut_inside_a_word() -> None:
+    """40 roles: columns of 72 units, where "Pengeluaran" does not fit across. The names
+    are turned upright, each in whole words; five short names stay level. The text
+    columns' headers keep whole words too (the table grows)."""
+    for data, turned in ((forty_roles(), True), (MINIMAL_FIVE, False)):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "u" / "a.yaml"
+            path.parent.mkdir()
+            path.write_text(yaml.safe_dump(data), encoding="utf-8")
+            library = load_library(Path(folder))
+        view = sop_view(library.entries[0], library, LABELS)
+        page = flowchart_pages(view, LABELS, 8)[0]
+        heads = {c.key: c for c in page.cells if c.header and c.key.startswith("role-")}
+        assert len(heads) == len(view.sop.roles)
+        for i, role in enumerate(view.sop.roles):
+            cell = heads[f"role-{i}"]
+            assert cell.rotated == turned
+            assert " ".join(cell.lines).split() == role.name.split(), cell.lines
+        words = {w for role in view.sop.roles for w in role.name.split()}
+        words |= {w for text in LABELS.values() for w in text.split()}
+        for cell in (c for c in page.cells if c.header):  # "Keteran/gan" was cut too
+            assert set(" ".join(cell.lines).split()) <= words, cell.lines
 
 
 def test_pages_hold_their_steps_and_one_header_height() -> None:

@@ -290,7 +290,7 @@ def test_page_split_pairs_connector_letters(long_sop: SopView) -> None:
 
 
 def test_long_names_wrap_inside_their_cells(long_sop: SopView) -> None:
-    from generator.render.official.table import FONT, PAD
+    from generator.render.official.table import FONT, LINE, PAD
     from generator.render.official.text import text_width
 
     for page in _pages(long_sop):
@@ -298,10 +298,15 @@ def test_long_names_wrap_inside_their_cells(long_sop: SopView) -> None:
         for rect in page.root.iterfind(".//s:rect[@class='sop-cell']", NS):
             cells.setdefault(rect.get("data-key"), _box(rect))
         for text in page.root.iterfind(".//s:text[@class='sop-text']", NS):
-            width = cells[text.get("data-key")].w - 2 * PAD
+            cell = cells[text.get("data-key")]
+            turned = text.get("data-turned") == "1"  # read upright: along the cell's height
+            width = (cell.h if turned else cell.w) - 2 * PAD
             bold = text.get("font-weight") == "bold"
-            for span in text.iterfind("s:tspan", NS):
+            spans = list(text.iterfind("s:tspan", NS))
+            for span in spans:
                 assert text_width(span.text or "", FONT, bold) <= width + 0.01, span.text
+            if turned:
+                assert len(spans) * LINE <= cell.w - 2 * PAD + 0.01
 
 
 # ---------------------------------------------------------------- escaping

@@ -55,19 +55,19 @@ def test_a_hit_while_the_sop_object_and_the_key_stay(tmp_path: Path) -> None:
     pages = {"u/a.md": "halaman a"}
     cache = RenderCache()
     assert cache.get(entry, _key(library)) is None
-    cache.put(entry, _key(library), view, pages)
+    cache.put(entry, _key(library), view, pages, [])
     hit = cache.get(entry, _key(library))
     assert hit is not None and hit[0] is view and hit[1] is pages
     same_sop = dataclasses.replace(entry)  # another entry holding the very same Sop
     assert same_sop is not entry
-    assert cache.get(same_sop, _key(library)) == (view, pages)
+    assert cache.get(same_sop, _key(library)) == (view, pages, [])
 
 
 def test_a_miss_when_the_sop_object_changes(tmp_path: Path) -> None:
     library = _library(tmp_path)
     entry, view = _view(library, "a")
     cache = RenderCache()
-    cache.put(entry, _key(library), view, {"u/a.md": "halaman a"})
+    cache.put(entry, _key(library), view, {"u/a.md": "halaman a"}, [])
     edited = _edited(library, "a", title="Pelayanan Baru").by_id("a")
     assert cache.get(edited, _key(library)) is None
     # Loaded again from an unchanged file: equal, but another object (the SOP file cache
@@ -82,7 +82,7 @@ def test_a_miss_when_the_key_changes(tmp_path: Path) -> None:
     library = _library(tmp_path)
     entry, view = _view(library, "a")
     cache = RenderCache()
-    cache.put(entry, _key(library), view, {"u/a.md": "halaman a"})
+    cache.put(entry, _key(library), view, {"u/a.md": "halaman a"}, [])
     assert cache.get(entry, _key(library, language="en")) is None
     other = _library(tmp_path, b=B.replace("Pelayanan Kedua", "Pelayanan Ketiga"))
     assert cache.get(entry, _key(other)) is None
@@ -93,11 +93,11 @@ def test_put_replaces_what_an_sop_had(tmp_path: Path) -> None:
     library = _library(tmp_path)
     entry, view = _view(library, "a")
     cache = RenderCache()
-    cache.put(entry, _key(library), view, {"u/a.md": "lama"})
+    cache.put(entry, _key(library), view, {"u/a.md": "lama"}, [])
     edited = _edited(library, "a", title="Pelayanan Baru")
     new_entry, new_view = _view(edited, "a")
-    cache.put(new_entry, _key(library), new_view, {"u/a.md": "baru"})
-    assert cache.get(new_entry, _key(library)) == (new_view, {"u/a.md": "baru"})
+    cache.put(new_entry, _key(library), new_view, {"u/a.md": "baru"}, [])
+    assert cache.get(new_entry, _key(library)) == (new_view, {"u/a.md": "baru"}, [])
     assert cache.get(entry, _key(library)) is None
 
 
@@ -106,7 +106,7 @@ def test_keep_only_forgets_the_sops_that_are_gone(tmp_path: Path) -> None:
     cache = RenderCache()
     for sop_id in ("a", "b"):
         entry, view = _view(library, sop_id)
-        cache.put(entry, _key(library), view, {f"u/{sop_id}.md": sop_id})
+        cache.put(entry, _key(library), view, {f"u/{sop_id}.md": sop_id}, [])
     cache.keep_only({"a", "c"})  # c was never there: nothing to forget, nothing to fail
     assert cache.get(library.by_id("a"), _key(library)) is not None
     assert cache.get(library.by_id("b"), _key(library)) is None
@@ -231,3 +231,30 @@ def test_render_site_with_a_cache_renders_only_what_changed(
     english = RenderOptions(language="en")
     assert _render(moved, cache, renders, english)[1] == ["a", "b"]
     assert _render(moved, cache, renders, english)[1] == []
+
+
+def test_pages_across_sops_are_made_again_only_for_the_sops_they_show(
+        tmp_path: Path, renders: list[str]) -> None:
+    """A role's page and an SOP's part of the quality notes are kept while the SOPs they
+    show stay; an edit makes again those that show the edited SOP (and equal a fresh
+    render: ``_render`` checks)."""
+    from generator.render.paths import QUALITY_PAGE, role_page_path
+
+    c = MINIMAL.replace("title: Pelayanan Contoh", "title: Arsip").replace(
+        "id: kepala\n    name: Kepala Seksi", "id: arsiparis\n    name: Arsiparis").replace(
+        "actors: kepala", "actors: arsiparis")
+    sop_dir = tmp_path / "sop"
+    for name, text in (("a", A), ("b", B), ("c", c)):
+        write_sop(sop_dir, f"u/{name}.yaml", text)
+    library = load_library(sop_dir)
+    cache = RenderCache()
+    before, _ = _render(library, cache, renders)
+    step = library.by_id("b").sop.steps[2]  # the Kepala Seksi signs in a and b
+    edited = _edited(library, "b", steps=[
+        *library.by_id("b").sop.steps[:2], step.model_copy(update={"action": "Penandatanganan"})])
+    after, rendered = _render(edited, cache, renders)
+    assert rendered == ["b"]
+    archivist, head = role_page_path("arsiparis", None), role_page_path("kepala", None)
+    assert after[archivist] is before[archivist], "c's role: kept, not made again"
+    assert "Penandatanganan" in after[head] and "Penandatanganan" not in before[head]
+    assert "Penandatanganan" in after[QUALITY_PAGE], "b's part of the notes made again"

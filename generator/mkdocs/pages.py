@@ -14,10 +14,14 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from generator.render import control
-from generator.render.assets import MERMAID_SCRIPT, asset_root, insert_before, page_needs_mermaid
-from generator.render.official.document import add_stylesheet
-from generator.render.printables import add_assets
+from generator.render.assets import (
+    MERMAID_SCRIPT,
+    asset_root,
+    insert_before,
+    link_assets,
+    page_needs_mermaid,
+)
+from generator.render.page_assets import page_assets
 
 _BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 _MERMAID_TAG = re.compile(r'<script src="([^"]*)mermaid\.min\.js"')
@@ -35,8 +39,7 @@ def finish_page(html: str, page_url: str, mermaid_by_plugin: bool) -> str:
     def relative(path: str) -> str:
         return str(get_relative_url(path, page_url))
 
-    html = control.add_assets(add_stylesheet(add_assets(squeeze(html), relative), relative),
-                              relative)
+    html = link_assets(squeeze(html), relative, *page_assets(html))
     if mermaid_by_plugin:
         return _MERMAID_TAG.sub(f'<script src="{relative(MERMAID_SCRIPT)}"', html)
     if not page_needs_mermaid(html):

@@ -195,7 +195,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                         files: Files) -> str:
         """What search indexes (no diagram source, no words run together), and the
         diagram's frame."""
-        return prepare_content(html)
+        return prepare_content(html, labels(self.config.language)["diagram_frame"])
 
     @event_priority(-100)  # after mkdocs-mermaid2 has added its script
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -14,6 +14,8 @@ MERMAID_SCRIPT = f"{SITE_PREFIX}/mermaid/mermaid.min.js"
 STYLESHEET = f"{SITE_PREFIX}/sopgen.css"
 IFRAME_WORKER_SHIM = f"{SITE_PREFIX}/iframe-worker/shim.js"
 """iframe-worker 1.0.4 (MIT): Web Workers from file://, for the site opened from a folder."""
+Assets = tuple[tuple[str, ...], tuple[str, ...]]
+"""The stylesheets and scripts (site paths) one feature of a page needs."""
 
 
 def asset_root() -> Path:

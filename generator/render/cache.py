@@ -3,15 +3,18 @@
 An SOP's pages depend on its own file and on a few facts about the other SOPs (their
 ids, titles, numbers, units and related links: for links, backlinks and names in notes).
 When an author saves one file, only that SOP's pages are rendered again; a change to any
-of those facts renders everything again. A one-off build uses no cache at all.
+of those facts renders everything again. Pages across SOPs (a role's page, an SOP's part
+of the quality notes) are kept too, each with the SOPs it shows: it is rendered again
+when one of them was (:meth:`RenderCache.text`). A one-off build uses no cache at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from generator.check.library import Library, SopEntry
+from generator.check.lint.run import LintWarning
 from generator.render.view import SiteContext, SopView
 from generator.source.model import Sop
 
@@ -28,6 +31,11 @@ class _Rendered:
     key: Hashable
     view: SopView
     pages: dict[str, str]
+    warnings: list[LintWarning]
+
+
+Rendered = tuple[SopView, dict[str, str], list[LintWarning]]
+"""One SOP's view, its pages and its lint warnings (which its page may count)."""
 
 
 class RenderCache:
@@ -36,6 +44,9 @@ class RenderCache:
     def __init__(self) -> None:
         self._site: tuple[int, SiteContext] | None = None
         self._entries: dict[str, _Rendered] = {}
+        self._texts: dict[Hashable, str] = {}
+        self._kept: dict[Hashable, str] = {}
+        self._fresh: set[str] = set()
 
     def site_context(self, library: Library, fingerprint: int) -> SiteContext:
         """The site context, built again only when the fingerprint changed."""
@@ -43,16 +54,34 @@ class RenderCache:
             self._site = (fingerprint, SiteContext.of(library))
         return self._site[1]
 
-    def get(self, entry: SopEntry, key: Hashable) -> tuple[SopView, dict[str, str]] | None:
+    def get(self, entry: SopEntry, key: Hashable) -> Rendered | None:
         """The remembered view and pages of ``entry``, if its file and the key are the same
         (loading keeps the same immutable Sop object while the file is unchanged)."""
         hit = self._entries.get(entry.id)
         if hit is None or hit.sop is not entry.sop or hit.key != key:
             return None
-        return hit.view, hit.pages
+        return hit.view, hit.pages, hit.warnings
 
-    def put(self, entry: SopEntry, key: Hashable, view: SopView, pages: dict[str, str]) -> None:
-        self._entries[entry.id] = _Rendered(entry.sop, key, view, pages)
+    def put(self, entry: SopEntry, key: Hashable, view: SopView, pages: dict[str, str],
+            warnings: list[LintWarning]) -> None:
+        """Remember ``entry``'s pages; it counts as rendered anew until the next round."""
+        self._entries[entry.id] = _Rendered(entry.sop, key, view, pages, warnings)
+        self._fresh.add(entry.id)
+
+    def start_round(self) -> None:
+        """A new rendering of the site begins: texts kept from the last one stay
+        available, and no SOP counts as rendered anew yet."""
+        self._texts, self._kept, self._fresh = self._kept, {}, set()
+
+    def text(self, key: Hashable, shows: Iterable[str], make: Callable[[], str]) -> str:
+        """The text remembered under ``key``, made again when there is none or when an SOP
+        it ``shows`` (ids) was rendered anew this round. Texts not asked for in a round
+        are forgotten at the next one."""
+        kept = self._texts.get(key)
+        if kept is None or not self._fresh.isdisjoint(shows):
+            kept = make()
+        self._kept[key] = kept
+        return kept
 
     def keep_only(self, ids: set[str]) -> None:
         """Forget SOPs that are gone."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.check.library import Library, SopEntry
-from generator.render.assets import SITE_PREFIX, link_assets
+from generator.render.assets import SITE_PREFIX, Assets, link_assets
 from generator.render.escape import css_string
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
@@ -135,9 +135,13 @@ SCRIPT = f"{SITE_PREFIX}/control.js"
 MARKER = "data-sopgen-control"
 
 
+def assets_needed(html: str) -> Assets:
+    """The control stylesheet and script for a page with a control block (printables,
+    official document, forms); none for any other page."""
+    return ((STYLESHEET,), (SCRIPT,)) if MARKER in html else ((), ())
+
+
 def add_assets(html: str, relative: Callable[[str], str]) -> str:
-    """A built page with the control stylesheet and script, if it carries a control block
-    (printables, official document, forms); every other page comes back unchanged."""
-    if MARKER not in html:
-        return html
-    return link_assets(html, relative, (STYLESHEET,), (SCRIPT,))
+    """A built page with the control stylesheet and script, if it carries a control block;
+    every other page comes back unchanged."""
+    return link_assets(html, relative, *assets_needed(html))

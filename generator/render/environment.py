@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 from typing import Any
 
@@ -52,6 +53,17 @@ def environment() -> Environment:
     env.filters["yaml_string"] = yaml_string
     env.filters["yaml_comment"] = yaml_comment
     return env
+
+
+Memo = Callable[[Hashable, Iterable[str], Callable[[], str]], str]
+"""Text kept across renders: ``memo(key, shows, make)`` returns ``make()`` or the text it
+made before for ``key``, while none of the SOPs it ``shows`` (ids) changed
+(``RenderCache.text``, used under ``sopgen serve``)."""
+
+
+def no_memo(key: Hashable, shows: Iterable[str], make: Callable[[], str]) -> str:
+    """A one-off build keeps nothing: every text is made."""
+    return make()
 
 
 def render(template: str, **context: Any) -> str:

@@ -5,11 +5,13 @@ Pure like render/site.py: the library and views in, ``{docs path: Markdown}`` ou
 
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup
 
 from generator.check.library import Library
 from generator.render.catalog import SiteRole, due_for_review, site_roles
-from generator.render.environment import render
+from generator.render.environment import Memo, no_memo, render
 from generator.render.escape import mermaid_label
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
@@ -25,8 +27,10 @@ from generator.render.view import SopView
 from generator.source.durations import format_total
 
 
-def _roles_pages(library: Library, labels: dict[str, str]) -> tuple[dict[str, str], int]:
-    """The roles index (grouped by office on a site of several) and a page per role."""
+def _roles_pages(library: Library, labels: dict[str, str], memo: Memo
+                 ) -> tuple[dict[str, str], int]:
+    """The roles index (grouped by office on a site of several) and a page per role; a
+    role's page is kept (``memo``) while none of the SOPs it shows changed."""
     roles = site_roles(library)
     many = library.has_many_organizations
 
@@ -45,8 +49,10 @@ def _roles_pages(library: Library, labels: dict[str, str]) -> tuple[dict[str, st
                                  L=labels, page=path, role_page=page_of, fmt=format_total)
     for role in roles:
         path = page_of(role)
-        pages[path] = render("role.md.j2", role=role, L=labels, page=path, fmt=format_total,
-                             sop_page=sop_page_path, many=many)
+        shows = tuple(use.entry.id for use in role.uses)
+        pages[path] = memo(("role", path, role.name, role.organization, shows, many), shows,
+                           partial(render, "role.md.j2", role=role, L=labels, page=path,
+                                   fmt=format_total, sop_page=sop_page_path, many=many))
     return pages, len(roles)
 
 
@@ -79,9 +85,10 @@ def link_map(library: Library) -> str:
 
 
 def render_index_pages(library: Library, views: dict[str, SopView], labels: dict[str, str],
-                       options: RenderOptions) -> tuple[dict[str, str], dict[str, int]]:
+                       options: RenderOptions, memo: Memo = no_memo
+                       ) -> tuple[dict[str, str], dict[str, int]]:
     """Roles index and pages, the review page and the map; plus the home page's figures."""
-    pages, role_count = _roles_pages(library, labels)
+    pages, role_count = _roles_pages(library, labels, memo)
     pages[REVIEW_PAGE], due = _review_page(library, labels, options)
     pages[MAP_PAGE] = render(
         "map.md.j2", L=labels, page=MAP_PAGE, diagram=Markup(link_map(library)))

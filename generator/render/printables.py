@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.render.assets import SITE_PREFIX, link_assets
+from generator.render.assets import SITE_PREFIX, Assets, link_assets
 from generator.render.cards import Card, density, sheets, step_cards
 from generator.render.environment import render
 from generator.render.escape import css_string
@@ -146,10 +146,14 @@ def printable_kind(html: str) -> str | None:
     return match.group(1) if match and match.group(1) in PRINTABLE_KINDS else None
 
 
+def assets_needed(html: str) -> Assets:
+    """A printable page's stylesheet and scripts (none for any other page): what the
+    adapter links into the built page and the export into the Markdown."""
+    kind = printable_kind(html)
+    return ((), ()) if kind is None else ((STYLESHEET,), SCRIPTS[kind])
+
+
 def add_assets(html: str, relative: Callable[[str], str]) -> str:
     """A built printable page with its stylesheet (end of head) and scripts (end of body);
     any other page comes back unchanged."""
-    kind = printable_kind(html)
-    if kind is None:
-        return html
-    return link_assets(html, relative, (STYLESHEET,), SCRIPTS[kind])
+    return link_assets(html, relative, *assets_needed(html))

@@ -15,15 +15,16 @@ from functools import partial
 from markupsafe import Markup
 
 from generator.check.library import Library
-from generator.check.lint.run import LintConfig, LintWarning, lint_library
+from generator.check.lint.run import LintConfig, LintWarning, lint_entry, site_facts
 from generator.render.cache import RenderCache, site_fingerprint
 from generator.render.control import is_withdrawn, listed
-from generator.render.environment import render
+from generator.render.environment import no_memo, render
 from generator.render.followup import render_followup_page
 from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
 from generator.render.locale import labels as locale_labels
-from generator.render.mermaid import readable_width, render_mermaid
+from generator.render.mermaid import readable_width
+from generator.render.mermaid_parts import swimlane_parts
 from generator.render.official.document import official_pages, sheets
 from generator.render.options import RenderOptions
 from generator.render.paths import (
@@ -59,12 +60,19 @@ def render_sop_page(view: SopView, labels: dict[str, str], options: RenderOption
     its count of quality notes, on an authors' build."""
     page = view.page_path
     return render("sop.md.j2", view=view, sop=view.sop, L=labels, page=page,
-                  diagram=Markup(render_mermaid(view.sop, labels)),
+                  diagrams=_diagrams(view, labels),
                   diagram_width=readable_width(len(view.sop.roles)),
                   link=partial(_link, page=page, directory_urls=options.directory_urls),
                   notes=notes, quality_page=QUALITY_PAGE,
                   monitorings=monitoring_history(view.sop, labels),
                   evaluations=evaluation_history(view.sop, labels))
+
+
+def _diagrams(view: SopView, labels: dict[str, str]) -> list[tuple[str, Markup]]:
+    """The swimlane's diagrams, each with its heading; one diagram has none."""
+    parts = swimlane_parts(view.sop, labels)
+    return [(part.title(labels) if len(parts) > 1 else "", Markup(part.text))
+            for part in parts]
 
 
 def _link(target: str, page: str, directory_urls: bool) -> str:
@@ -118,29 +126,34 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     site's rules switched off, for the quality notes."""
     options = options or RenderOptions()
     labels = locale_labels(options.language)
-    warnings = lint_library(library, lint, labels)
+    config, facts = lint or LintConfig(), site_facts(library)
     fingerprint = site_fingerprint(library)
     site = cache.site_context(library, fingerprint) if cache else SiteContext.of(library)
-    key = (fingerprint, options)
+    key = (fingerprint, options, config.model_dump_json())
     views: dict[str, SopView] = {}
+    warnings: dict[str, list[LintWarning]] = {}
+    if cache:
+        cache.start_round()
     for entry in library.entries:
         hit = cache.get(entry, key) if cache else None
         if hit is None:
             view = sop_view(entry, library, labels, site, options)
-            hit = (view, sop_pages(view, labels, options, warnings[entry.id]))
+            found = lint_entry(entry, facts, config, labels)
+            hit = (view, sop_pages(view, labels, options, found), found)
             if cache:
                 cache.put(entry, key, *hit)
-        views[entry.id] = hit[0]
+        views[entry.id], warnings[entry.id] = hit[0], hit[2]
         yield from hit[1].items()
     if cache:
         cache.keep_only(set(views))
     units = _unit_views({key: view for key, view in views.items()
                          if not is_withdrawn(view.sop)}, library.has_many_organizations)
-    index_pages, figures = render_index_pages(listed(library), views, labels, options)
+    memo = cache.text if cache else no_memo
+    index_pages, figures = render_index_pages(listed(library), views, labels, options, memo)
     index_pages[FOLLOWUP_PAGE], counts = render_followup_page(library, labels, options)
     yield HOME_PAGE, render_home(units, figures | counts, labels)
     yield from index_pages.items()
-    yield QUALITY_PAGE, render_quality_page(views, warnings, labels)
+    yield QUALITY_PAGE, render_quality_page(views, warnings, labels, memo)
     yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
                 if unit.path)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.render.assets import SITE_PREFIX, link_assets
+from generator.render.assets import SITE_PREFIX, Assets, link_assets
 from generator.render.environment import render
 from generator.render.escape import css_string
 from generator.render.official.layout import flowchart_pages
@@ -81,9 +81,13 @@ def page_numbering(labels: dict[str, str]) -> Markup:
                   f'{css_string(labels["official_of"])} " " counter(pages)')
 
 
+def assets_needed(html: str) -> Assets:
+    """The official stylesheet for a page that shows an official flowchart or document;
+    none for any other page (the rest keeps its own print look)."""
+    return ((STYLESHEET,), ()) if MARKER in html else ((), ())
+
+
 def add_stylesheet(html: str, relative: Callable[[str], str]) -> str:
-    """A built page with the official stylesheet linked, if it shows an official flowchart
-    or document; every other page comes back unchanged (the rest keeps its own print look)."""
-    if MARKER not in html:
-        return html
-    return link_assets(html, relative, (STYLESHEET,))
+    """A built page with the official stylesheet linked, if it needs it; every other page
+    comes back unchanged."""
+    return link_assets(html, relative, *assets_needed(html))

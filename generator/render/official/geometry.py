@@ -61,6 +61,13 @@ def segment_hits(a: Point, b: Point, box: Box) -> bool:
     return lo_x < box.right and hi_x > box.x and lo_y < box.bottom and hi_y > box.y
 
 
+def distance(box: Box, a: Point, b: Point) -> float:
+    """The shortest distance between ``box`` and the orthogonal segment a-b (0 touching)."""
+    dx = max(box.x - max(a[0], b[0]), min(a[0], b[0]) - box.right, 0.0)
+    dy = max(box.y - max(a[1], b[1]), min(a[1], b[1]) - box.bottom, 0.0)
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
 def segments(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
     """Consecutive pairs of a polyline, without zero-length pieces."""
     return [(a, b) for a, b in itertools.pairwise(points) if a != b]

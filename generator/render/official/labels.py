@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.render.official.geometry import Box, Point, segment_hits
+from generator.render.official.geometry import Box, Point, distance, segment_hits, segments
 from generator.render.official.text import text_width
 
 PAD = 2.0
@@ -19,6 +19,10 @@ OFFSET = 3.0
 SLIDE, MAX_SLIDE = 6.0, 48.0
 NEAR = 32
 """How far from its exit a label may stand when nothing beside the arrow is free."""
+REACH = OFFSET + MAX_SLIDE
+"""No part of a label lies further than this from its exit, along either axis: a label
+beside the arrow's second piece (a short first piece) must still read as the exit's,
+not as a word beside some later stretch of the line."""
 
 
 @dataclass(frozen=True)
@@ -34,23 +38,47 @@ def place_label(text: str, points: tuple[Point, ...], size: float, area: Box,
                 obstacles: list[Box], rules: list[Box], taken: list[tuple[Point, Point]]
                 ) -> tuple[Label, int]:
     """A spot beside the arrow's first piece (or, when that is too short, its second) and
-    how good it is: 0 free, 1 over a table line, 2 over something else (no spot was free).
+    how good it is: 0 free, 1 over a table line, 2 free but nearer another line than its
+    own arrow (it could be read as that line's), 3 over something else (no spot was free).
     Spots slide a little along the piece, so a table line at the exit does not push the
     label away from the symbol it belongs to; the last resort is any spot near the exit.
+    ``taken`` holds the lines already drawn and the arrow's own pieces.
     """
     w, h = text_width(text, size) + 2 * PAD, size + 2 * PAD
     pieces: list[Iterable[Box]] = [_spots(a, b, w, h)
                                    for a, b in list(itertools.pairwise(points))[:2]]
+    own = segments(points)
+    others = [t for t in taken if t not in own]
+    unclear: Box | None = None
     for boxes in [*pieces, None]:
         for quality, blockers in enumerate((obstacles + rules, obstacles)):
             for box in boxes if boxes is not None else _around(points[0], w, h):
                 inside = area.x <= box.x and box.right <= area.right and area.y <= box.y \
                     and box.bottom <= area.bottom
-                if inside and ahead(points, box) \
+                if inside and near(points[0], box) and ahead(points, box) \
                         and not any(box.overlaps(other) for other in blockers) \
                         and not any(segment_hits(p, q, box) for p, q in taken):
-                    return _label(text, box, size), quality
-    return _label(text, next(iter(pieces[0])), size), 2
+                    if _reads_as_own(box, own, others):
+                        return _label(text, box, size), quality
+                    unclear = unclear or box
+                    if boxes is None:  # the nearest free spot: no search of all 625
+                        return _label(text, unclear, size), 2
+    if unclear is not None:
+        return _label(text, unclear, size), 2
+    return _label(text, next(iter(pieces[0])), size), 3
+
+
+def _reads_as_own(box: Box, own: list[tuple[Point, Point]],
+                  others: list[tuple[Point, Point]]) -> bool:
+    """True when the label's own arrow is nearer to it than every other line: a reader
+    gives a label to the nearest line (a 'Tidak' beside the arrow coming in names it)."""
+    mine = min(distance(box, p, q) for p, q in own)
+    return all(distance(box, p, q) > mine for p, q in others)
+
+
+def near(exit: Point, box: Box) -> bool:
+    """True when ``box`` comes within ``REACH`` of the exit point along both axes."""
+    return box.inflate(REACH).contains(exit, tolerance=0)
 
 
 def ahead(points: tuple[Point, ...], box: Box) -> bool:

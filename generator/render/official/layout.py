@@ -16,7 +16,7 @@ from generator.check import flow
 from generator.render.official.crossings import crossings, page_connectors, page_links
 from generator.render.official.geometry import Box, Point
 from generator.render.official.paging import PAGE_H, Paper, Part, Row, paginate
-from generator.render.official.routing import Arrow, Router
+from generator.render.official.routing import Arrow, Router, route_page
 from generator.render.official.symbols import (
     Placed,
     Symbol,
@@ -78,7 +78,7 @@ class _Chart:
 
     def __init__(self, view: SopView, labels: dict[str, str]) -> None:
         self.view, self.labels = view, labels
-        self.cols = columns(len(view.sop.roles))
+        self.cols = columns(len(view.sop.roles), labels)
         self.roles = [col for col in self.cols if col.key.startswith("role-")]
         self.width = self.cols[-1].x + self.cols[-1].w
         self.head, self.head_h = header(self.cols, [r.name for r in view.sop.roles], labels)
@@ -138,9 +138,9 @@ class _Chart:
                    - self.roles[0].x, y - self.head_h)
         rules = [Box(area.x, box.y - 0.5, area.w, 1.0) for _, box in rows]
         rules += [Box(col.x - 0.5, area.y, 1.0, area.h) for col in self.roles[1:]]
-        router = Router(placed.nodes, area, LABEL_FONT, rules, list(placed.joins),
-                        inner=tuple(col.x for col in self.roles[1:]))
+        inner = tuple(col.x for col in self.roles[1:])
         links = page_links(self.edges, self.labels, letters, page_of, p)
-        arrows = tuple(router.route(link) for link in links)
+        arrows = route_page(lambda: Router(placed.nodes, area, LABEL_FONT, rules,
+                                           list(placed.joins), inner=inner), links)
         return PageLayout(p + 1, count, self.width, y, self.cols, tuple(cells),
                           tuple(rows), tuple(placed.symbols), tuple(placed.joins), arrows)

@@ -3,12 +3,14 @@
 Every arrow is tried as each candidate route of ``official_candidates``. A route through
 another symbol or label, or through a port another arrow uses, loses to any that is not;
 among those, the cheapest wins: short and with few turns, crossing and running along as
-few lines as it can, with room beside it for its Ya/Tidak label. Routing is greedy, in
-the order the page gives (plain flow first), so each arrow avoids those drawn before it.
+few lines as it can, with room near its exit for its Ya/Tidak label. Routing is greedy,
+in the order the page gives (plain flow first), so each arrow avoids those drawn before
+it; an arrow left without a clean way is routed first in another round (``route_page``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.check.flow import Branch
@@ -25,9 +27,13 @@ from generator.render.official.labels import Label, place_label
 
 PER_UNIT_LENGTH = 100.0
 TURN, CROSSING, ALONG = 1.0, 8.0, 20.0
-LABEL_COST = (0.0, 3.0, 12.0)
+RETRIES = 4
+"""Rounds of routing a page again when an arrow found no clean way (see ``route_page``)."""
+LABEL_COST = (0.0, 3.0, 6.0)
 """Costs of a route, in the units of 100 units of length: a label over a table line costs
-less than a long way round, a crossing more, running along another line most."""
+less than a long way round, one nearer another line than its own arrow more (a reader
+could give it to that line), a crossing more, running along another line most. A route
+whose label finds no free spot near its exit is blocked, like one through a symbol."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Arrow:
     branch: Branch | None
     points: tuple[Point, ...]
     label: Label | None
+    blocked: bool = False
+    """No clean candidate was left: it runs through or along something drawn before."""
 
 
 @dataclass
@@ -89,7 +97,7 @@ class Router:
             if best is None or score < best[0]:
                 best = (score, candidate, label)
         assert best is not None, "every link has at least one candidate route"
-        _, chosen, label = best
+        (hard, _), chosen, label = best
         if link.label is not None and label is None:  # no clean route: still say Ya/Tidak
             label, _ = place_label(link.label, chosen.points, self.label_size, self.area,
                                    [b for n in self.nodes.values() for b in n.boxes]
@@ -101,7 +109,7 @@ class Router:
         self.targets += [link.target] * len(pieces)
         if label is not None:
             self.labels.append(label.box)
-        return Arrow(link.source, link.target, link.branch, chosen.points, label)
+        return Arrow(link.source, link.target, link.branch, chosen.points, label, hard > 0)
 
     def _obstacles(self) -> list[tuple[Box, Box]]:
         """Every symbol box (and its 2-unit margin) plus the labels placed so far."""
@@ -159,7 +167,30 @@ class Router:
         label, quality = place_label(link.label, route.points, self.label_size, self.area,
                                      symbols + self.labels + join_boxes, self.rules,
                                      self.taken + self.joins + segments(route.points))
+        if quality >= len(LABEL_COST):
+            return (1, 1.0), label
         return (0, base[1] + LABEL_COST[quality]), label
+
+
+def route_page(router: Callable[[], Router], links: list[Link]) -> tuple[Arrow, ...]:
+    """The arrows of one page, in the order of ``links``. Routing is greedy, so an arrow
+    can find every way blocked by those drawn before it; then the page is routed again
+    (by a fresh ``router()``) with the blocked links first, up to ``RETRIES`` times: an
+    arrow that had to give way is drawn before the ones that took its place. The round
+    with the fewest blocked arrows wins, the first on a tie."""
+    order = list(range(len(links)))
+    best: tuple[int, dict[int, Arrow]] | None = None
+    for _ in range(RETRIES + 1):
+        fresh = router()
+        arrows = {i: fresh.route(links[i]) for i in order}
+        blocked = [i for i in order if arrows[i].blocked]
+        if best is None or len(blocked) < best[0]:
+            best = (len(blocked), arrows)
+        if not blocked:
+            break
+        order = blocked + [i for i in order if i not in blocked]
+    assert best is not None
+    return tuple(best[1][i] for i in range(len(links)))
 
 
 def _extent(points: tuple[Point, ...]) -> tuple[float, float, float, float]:

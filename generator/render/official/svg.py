@@ -9,6 +9,7 @@ for anyone reading the markup.
 
 from __future__ import annotations
 
+import math
 import re
 from html import escape
 
@@ -16,11 +17,12 @@ from generator.render.official.geometry import Box, Point
 from generator.render.official.layout import LABEL_FONT, PageLayout
 from generator.render.official.routing import Arrow
 from generator.render.official.symbols import END_FONT, Symbol
-from generator.render.official.table import FONT, LINE, PAD, Cell
+from generator.render.official.table import BASE_WIDTH, FONT, LINE, PAD, Cell
 
 FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
 HEAD_LENGTH, HEAD_HALF = 7.0, 3.5
 CENTRED = {"no", "time"}
+SCREEN_FONT = 12.0
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -44,6 +46,8 @@ def _rect(box: Box, cls: str, extra: str = "") -> str:
 
 def _text(cell: Cell) -> str:
     """A cell's lines: centred in header cells, top-left in body cells (No/Waktu centred)."""
+    if cell.rotated:
+        return _turned_text(cell)
     centred = cell.header or cell.key in CENTRED
     x = cell.box.cx if centred else cell.box.x + PAD
     top = cell.box.cy - len(cell.lines) * LINE / 2 if cell.header else cell.box.y + PAD
@@ -55,6 +59,16 @@ def _text(cell: Cell) -> str:
     weight = ' font-weight="bold"' if cell.header else ""
     step = f' data-step="{cell.step}"' if cell.step is not None else ""
     return f'<text class="sop-text" data-key="{cell.key}"{step}{anchor}{weight}>{spans}</text>'
+
+
+def _turned_text(cell: Cell) -> str:
+    """A header cell's lines turned a quarter round (read from the bottom up), centred."""
+    lines = [line for line in cell.lines if line]
+    spans = "".join(f'<tspan x="0" y="{_n((i - (len(lines) - 1) / 2) * LINE + FONT * 0.35)}">'
+                    f"{_t(line)}</tspan>" for i, line in enumerate(lines))
+    return (f'<text class="sop-text" data-key="{cell.key}" data-turned="1" '
+            f'transform="translate({_n(cell.box.cx)} {_n(cell.box.cy)}) rotate(-90)" '
+            f'text-anchor="middle" font-weight="bold">{spans}</text>')
 
 
 def _shape(symbol: Symbol) -> str:
@@ -128,6 +142,15 @@ def _grid(page: PageLayout) -> list[str]:
     return [*grid, f'<path class="sop-cells" fill="#fff" d="{_outlines(body)}"/>']
 
 
+def _screen_width(page: PageLayout) -> str:
+    """A table wider than the A4 sheet (many roles) keeps, on screen, the width at which
+    its 11-unit text is 12 px and scrolls sideways in its frame: shrunk to the page, 40
+    roles put it at 4 px. On paper it is still scaled to the sheet (official.css)."""
+    if page.width <= BASE_WIDTH + 0.5:
+        return ""
+    return f' style="--sopgen-sheet-width: {math.ceil((page.width + 2) * SCREEN_FONT / FONT)}px"'
+
+
 def page_svg(page: PageLayout, title: str) -> str:
     """The SVG element of one flowchart page; ``title`` names it for screen readers."""
     grid = _grid(page)
@@ -142,7 +165,7 @@ def page_svg(page: PageLayout, title: str) -> str:
         f'viewBox="-1 -1 {_n(page.width + 2)} {_n(page.height + 2)}" '  # room for the border
         f'width="{_n(page.width + 2)}" height="{_n(page.height + 2)}" '
         f'font-family="{FONT_FAMILY}" font-size="{_n(FONT)}" '
-        f'data-page="{page.number}" data-pages="{page.count}">',
+        f'data-page="{page.number}" data-pages="{page.count}"{_screen_width(page)}>',
         f"<title>{_t(title)}</title>",
         f'<g class="sop-grid" stroke="#000" stroke-width="0.8">{"".join(grid)}</g>',
         f'<g class="sop-rows">{"".join(rows)}</g>',

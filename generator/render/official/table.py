@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.render.official.geometry import Box
-from generator.render.official.text import wrap
+from generator.render.official.text import text_width, wrap
 from generator.render.view import StepView
 
 FONT = 11.0
@@ -24,6 +24,9 @@ NO_W, TIME_W = 30.0, 58.0
 ROLE_MIN, ROLE_MAX, ROLE_SHARE = 72.0, 120.0, 0.42
 TEXT_MIN = 400.0
 TEXT_SHARES = (("activity", 0.40), ("inputs", 0.22), ("output", 0.22), ("notes", 0.16))
+TURNED_MIN = 120.0
+"""Shortest line of a role name turned upright: ~15 letters, so a long name takes a few
+lines across the column rather than one line a page tall."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +51,17 @@ class Cell:
     lines: tuple[str, ...]
     header: bool = False
     step: int | None = None
+    rotated: bool = False
 
 
-def columns(role_count: int) -> tuple[Column, ...]:
-    """The columns, left to right; executors share what the text columns leave."""
+def columns(role_count: int, labels: dict[str, str] | None = None) -> tuple[Column, ...]:
+    """The columns, left to right; executors share what the text columns leave. With
+    ``labels``, the text columns are never so narrow that a word of their header is cut
+    (many roles: "Keterangan" in 64 units was "Keteran/gan"); the table grows instead."""
     role_w = min(ROLE_MAX, max(ROLE_MIN, (BASE_WIDTH - NO_W - TIME_W) * ROLE_SHARE
                                / role_count))
-    text_w = max(TEXT_MIN, BASE_WIDTH - NO_W - TIME_W - role_w * role_count)
+    text_w = max(TEXT_MIN, BASE_WIDTH - NO_W - TIME_W - role_w * role_count,
+                 _header_words(labels) if labels else 0.0)
     widths = [("no", NO_W), ("activity", text_w * TEXT_SHARES[0][1])]
     widths += [(f"role-{i}", role_w) for i in range(role_count)]
     widths += [("inputs", text_w * TEXT_SHARES[1][1]), ("time", TIME_W),
@@ -64,6 +71,14 @@ def columns(role_count: int) -> tuple[Column, ...]:
         result.append(Column(key, x, w))
         x += w
     return tuple(result)
+
+
+def _header_words(labels: dict[str, str]) -> float:
+    """The text width at which every word of the text columns' headers fits its column."""
+    keys = {"activity": "official_col_activity", "inputs": "col_inputs",
+            "output": "col_output", "notes": "col_notes"}
+    return max((text_width(word, FONT, True) + 2 * PAD) / share
+               for key, share in TEXT_SHARES for word in labels[keys[key]].split())
 
 
 def _lines(text: str, w: float, bold: bool = False) -> tuple[str, ...]:
@@ -87,18 +102,49 @@ def header(cols: Sequence[Column], role_names: Sequence[str], labels: dict[str, 
                   "inputs": labels["col_inputs"], "time": labels["col_time"],
                   "output": labels["col_output"]}
     lower = {key: _lines(text, by_key[key].w, True) for key, text in lower_text.items()}
+    turned = _turned(roles, role_names)
+    lower.update(turned)
     tall_text = {"no": labels["col_no"], "activity": labels["official_col_activity"],
                  "notes": labels["col_notes"]}
     tall = {key: _lines(text, by_key[key].w, True) for key, text in tall_text.items()}
-    low_h = max(max(_height(lines) for lines in lower.values()),
-                max(_height(lines) for lines in tall.values()) - top_h)
+    low_h = max(max(_height(lines) for key, lines in lower.items() if key not in turned),
+                max(_height(lines) for lines in tall.values()) - top_h,
+                *(_length(lines) + 2 * PAD for lines in turned.values()))
     cells = [Cell(key, Box(lo, 0, hi - lo, top_h), top[key], header=True)
              for key, (lo, hi) in spans.items()]
-    cells += [Cell(key, Box(by_key[key].x, top_h, by_key[key].w, low_h), lines, header=True)
-              for key, lines in lower.items()]
+    cells += [Cell(key, Box(by_key[key].x, top_h, by_key[key].w, low_h), lines, header=True,
+                   rotated=key in turned) for key, lines in lower.items()]
     cells += [Cell(key, Box(by_key[key].x, 0, by_key[key].w, top_h + low_h), lines,
                    header=True) for key, lines in tall.items()]
     return tuple(cells), top_h + low_h
+
+
+def _length(lines: tuple[str, ...]) -> float:
+    return max(text_width(line, FONT, True) for line in lines)
+
+
+def _turned(roles: Sequence[Column], names: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Role names turned upright, when a word of one does not fit across its column.
+
+    Many roles make narrow columns (40 roles: 72 units), where a name like "Bendahara
+    Pengeluaran" was cut inside its words ("Bendahar/a Pengeluar/an"). Turned a quarter
+    round, every name reads whole, in lines as long as needed for them to fit side by
+    side across the column; the header row grows instead. Names that fit as they are,
+    in every SOP with few roles, stay level."""
+    def cut(name: str, col: Column) -> bool:
+        return any(text_width(word, FONT, True) > col.w - 2 * PAD for word in name.split())
+
+    if not any(cut(name, col) for col, name in zip(roles, names, strict=True)):
+        return {}
+    turned = {}
+    for col, name in zip(roles, names, strict=True):
+        length = max([TURNED_MIN, *(text_width(w, FONT, True) for w in name.split())])
+        lines = _lines(name, length + 2 * PAD, True)
+        while len(lines) * LINE > col.w - 2 * PAD and len(lines) > 1:
+            length *= 1.25
+            lines = _lines(name, length + 2 * PAD, True)
+        turned[col.key] = lines
+    return turned
 
 
 def step_texts(step: StepView) -> dict[str, str]:
