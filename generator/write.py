@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from generator.render.slots import fill_slots, is_side_file
+from generator.render.slots import filled_pages
 from generator.site_dir import MARKER, MARKER_TEXT, OWN_NAMES, SiteDirError, replaceable
 
 
@@ -160,7 +160,5 @@ def export_pages(pages: dict[str, str], out_dir: Path) -> None:
     """Write generated Markdown pages to a folder, for site engines other than MkDocs:
     with no adapter to fill the slots after conversion, each page carries its side
     files' HTML in its Markdown, and the side files are not written."""
-    for rel_path, text in pages.items():
-        if not is_side_file(rel_path):
-            write_text(out_dir / rel_path, fill_slots(text, lambda path: pages.get(path)
-                                                       if is_side_file(path) else None))
+    for rel_path, text in filled_pages(pages).items():
+        write_text(out_dir / rel_path, text)

@@ -16,6 +16,7 @@ from generator.render.followup import add_months, monitoring_due, open_actions
 from generator.render.locale import labels
 from generator.render.options import RenderOptions
 from generator.render.site import render_site
+from generator.render.slots import filled_pages
 from generator.source.errors import SopValidationError
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
@@ -35,7 +36,7 @@ def library() -> Library:
 
 @pytest.fixture(scope="module")
 def pages(library: Library) -> dict[str, str]:
-    return render_site(library, OPTIONS)
+    return filled_pages(render_site(library, OPTIONS))
 
 
 def test_an_sop_without_status_states_none_and_gets_no_mark(pages: dict[str, str],
@@ -101,7 +102,7 @@ def test_the_qr_code_encodes_the_sop_pages_address(pages: dict[str, str]) -> Non
 
 
 def test_without_site_url_there_is_no_qr_code(library: Library) -> None:
-    pages = render_site(library, RenderOptions(today=TODAY))
+    pages = filled_pages(render_site(library, RenderOptions(today=TODAY)))
     assert "data:image/svg+xml" not in pages[f"layanan/{IN_FORCE}.checklist.md"]
 
 
@@ -225,5 +226,5 @@ def test_every_step_card_carries_the_qr_code_of_its_sop_page(pages: dict[str, st
 
 
 def test_without_site_url_cards_carry_no_qr_code(library: Library) -> None:
-    pages = render_site(library, RenderOptions(today=TODAY))
+    pages = filled_pages(render_site(library, RenderOptions(today=TODAY)))
     assert "sopgen-card-qr" not in pages[f"layanan/{IN_FORCE}.cards.md"]

@@ -10,6 +10,7 @@ import pytest
 
 from generator.check.library import load_library
 from generator.render.site import render_site
+from generator.render.slots import filled_pages
 from helpers.site import REPO, build_project, make_project
 
 OFFICES = Path(__file__).parent / "data" / "offices"
@@ -18,7 +19,7 @@ DUKCAPIL = "dinas-kependudukan-dan-pencatatan-sipil-kabupaten-contoh"
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render_site(load_library(OFFICES))
+    return filled_pages(render_site(load_library(OFFICES)))
 
 
 def _links(page: str) -> list[str]:
@@ -125,7 +126,7 @@ def test_days_and_clock_time_are_never_on_one_scale(pages: dict[str, str]) -> No
 
 
 def test_seed_pages_show_the_worksheet_and_the_restored_warning() -> None:
-    pages = render_site(load_library(REPO / "sop"))
+    pages = filled_pages(render_site(load_library(REPO / "sop")))
     page = pages["disdukcapil/pengukuran-kinerja.md"]
     assert ("<li>Apabila pengumpulan data kinerja tidak terselesaikan dengan baik dan "
             "pelaporan akan terhambat</li>") in page

@@ -17,7 +17,7 @@ from generator.render.official.paging import split
 from generator.render.options import DEFAULT_STEPS_PER_PAGE, OfficialSettings, RenderOptions
 from generator.render.paths import official_page_path
 from generator.render.site import render_site
-from generator.render.slots import fill_slots, side_path, slot_paths
+from generator.render.slots import fill_slots, filled_pages, side_path, slot_paths
 from generator.render.view import sop_view
 from helpers.site import REPO, build_project, make_project
 from helpers.sops import MINIMAL, write_sop
@@ -25,6 +25,8 @@ from helpers.sops import MINIMAL, write_sop
 SEED_PAGE = "disdukcapil/pengukuran-kinerja.md"
 OFFICIAL = "disdukcapil/pengukuran-kinerja.resmi.md"
 SHEETS = side_path(OFFICIAL)
+"""The official document's body (identity page, worksheet, flowchart sheets): its slot's
+side file."""
 LABELS = locale_labels("id")
 
 
@@ -35,14 +37,15 @@ def _sheets(markdown: str) -> int:
 def test_site_has_the_official_page_of_each_sop() -> None:
     pages = render_site(load_library(REPO / "sop"))
     assert official_page_path(SEED_PAGE) == OFFICIAL
-    page = pages[OFFICIAL]
+    page, body = pages[OFFICIAL], pages[SHEETS]
     assert "sopgen_official: true" in page
     for key in ("number", "date_made", "date_revised", "date_effective", "approved_by",
                 "title", "legal_basis", "qualifications", "related", "equipment",
                 "warnings", "records", "official_signature"):
-        assert LABELS[key] in page, key
-    assert page.count("<li>") >= 5 + 4 + 1 + 6 + 1 + 3  # the seed's six blocks, all listed
+        assert LABELS[key] in body, key
+    assert body.count("<li>") >= 5 + 4 + 1 + 6 + 1 + 3  # the seed's six blocks, all listed
     assert _sheets(page) == 0 and slot_paths(page) == [SHEETS], "a slot, not the SVG"
+    assert "<table" not in page and "<svg" not in page, "no HTML body through Markdown"
     assert _sheets(pages[SHEETS]) == len(split(14, DEFAULT_STEPS_PER_PAGE))
     assert "<svg" not in pages[SEED_PAGE], "drawn once: the SOP page has no second copy"
     assert "(pengukuran-kinerja.resmi.md)" in pages[SEED_PAGE], "it links to the document"
@@ -56,7 +59,7 @@ def test_slots_are_filled_by_their_side_files_only() -> None:
 
 
 def test_identity_keeps_blanks_to_fill_in_by_hand() -> None:
-    page = render_site(load_library(REPO / "sop"))[OFFICIAL]
+    page = filled_pages(render_site(load_library(REPO / "sop")))[OFFICIAL]
     identity = page[page.index("sopgen-official-id"):page.index("</table>")]
     # number, three dates, approver position, name, NIP: the seed leaves all of them empty
     assert identity.count('class="sopgen-blank"') == 7
@@ -68,11 +71,10 @@ def test_settings_set_the_split_and_the_logo() -> None:
     options = RenderOptions(official=OfficialSettings(steps_per_page=5, logo="img/logo.png"))
     drawn = sheets(view, LABELS, 5)
     pages = official_pages(view, LABELS, options, drawn)
-    page = pages[OFFICIAL]
     assert _sheets(pages[SHEETS]) == 3
-    assert 'src="../../img/logo.png"' in page  # from disdukcapil/pengukuran-kinerja.resmi/
+    assert 'src="../../img/logo.png"' in pages[SHEETS]  # from .../pengukuran-kinerja.resmi/
     flat = RenderOptions(directory_urls=False, official=options.official)
-    assert 'src="../img/logo.png"' in official_pages(view, LABELS, flat, drawn)[OFFICIAL]
+    assert 'src="../img/logo.png"' in official_pages(view, LABELS, flat, drawn)[SHEETS]
     assert _sheets(render_site(library, options)[SHEETS]) == 3
     assert _sheets(render_site(library)[SHEETS]) == 2, "the default: 8 steps a sheet"
 
@@ -155,3 +157,19 @@ def test_official_pdf_job_for_sopgen_pdf() -> None:
     assert job.page == OFFICIAL
     assert job.output == "disdukcapil/pengukuran-kinerja.resmi.pdf"
     assert job.landscape and job.paper == "A4"
+
+
+def test_printables_are_built_from_their_slots_with_one_title(tmp_path: Path) -> None:
+    """The printables' bodies skip Markdown (slots): each built page carries its body, no
+    slot left over, and one ``<h1>`` (its own; the theme adds the page title only to a page
+    without one, such as the official document)."""
+    pages = render_site(load_library(REPO / "sop"))
+    site = build_project(make_project(tmp_path))
+    for kind in ("checklist", "cards", "resmi", "monitoring", "evaluasi"):
+        page = f"disdukcapil/pengukuran-kinerja.{kind}.md"
+        assert slot_paths(pages[page]) == [side_path(page)], kind
+        html = (site / "disdukcapil" / f"pengukuran-kinerja.{kind}" / "index.html").read_text()
+        assert 'class="sopgen-slot"' not in html and "<!--<h1>-->" not in html, kind
+        assert html.count("<h1") == 1, kind
+        first = re.search(r"<(?:div|section|h1|style)\b[^>]*>", pages[side_path(page)])
+        assert first is not None and first.group(0) in html, kind

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -197,7 +198,10 @@ def test_drawings_of_generated_sops_are_clean(number: int, tmp_path: Path) -> No
 def test_text_is_real_text_and_symbols_have_titles(seed: SopView) -> None:
     pages = _pages(seed)
     for page in pages:
-        assert page.root.find(".//s:path", NS) is None
+        # No text drawn as glyph outlines: the one path is the grid's cells, rectangles only.
+        [cells] = page.root.iterfind(".//s:path", NS)
+        assert cells.get("class") == "sop-cells"
+        assert re.fullmatch(r"(M[\d.]+,[\d.]+h[\d.]+v[\d.]+h-[\d.]+z)+", cells.get("d", ""))
         assert page.root.find("s:title", NS) is not None
         for shape in page.shapes:
             assert shape.title.strip(), shape

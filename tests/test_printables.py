@@ -21,6 +21,7 @@ from generator.render.printables import (
     printable_view,
 )
 from generator.render.site import render_site
+from generator.render.slots import filled_pages
 from generator.render.view import sop_view
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
@@ -43,7 +44,7 @@ DECISION = MINIMAL.replace("""  - action: Memeriksa berkas
 
 
 def render(sop_dir: Path, language: str = "id") -> dict[str, str]:
-    return render_site(load_library(sop_dir), RenderOptions(language=language))
+    return filled_pages(render_site(load_library(sop_dir), RenderOptions(language=language)))
 
 
 def seed_pages(language: str = "id") -> dict[str, str]:

@@ -31,7 +31,7 @@ def prepare_content(html: str, frame_label: str = "") -> str:
     """The page's HTML with its diagram sources out of the index, no glued words, and the
     swimlane's diagrams in their frames (``frame_label`` names a frame without heading)."""
     html = _MERMAID.sub(r'<\1 class="mermaid" data-search-exclude', html)
-    html = _BLOCK_END.sub("\\1\n", html)
+    html = space_blocks(html)
     note = _NOTE.search(html)
     if note is None:
         return html
@@ -45,6 +45,13 @@ def prepare_content(html: str, frame_label: str = "") -> str:
                 f'{name} style="--sopgen-diagram-width: {width}px">{diagram}</div>')
 
     return html[:note.end()] + _DIAGRAM.sub(frame, html[note.end():])
+
+
+def space_blocks(html: str) -> str:
+    """A line break after each table cell, row, block and ``<br>`` followed by text: also
+    applied to a slot's HTML, which comes after this stage, so a page is built the same
+    whether its body went through Markdown or into a slot."""
+    return _BLOCK_END.sub("\\1\n", html)
 
 
 def name_search_dialog(html: str, label: str) -> str:

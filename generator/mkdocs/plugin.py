@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from generator.check.library import load_library
 from generator.check.lint.run import load_config as load_lint_config
 from generator.mkdocs.config import SopgenConfig, render_options, ship_worker_shim, sop_folder
-from generator.mkdocs.content import name_search_dialog, prepare_content
+from generator.mkdocs.content import name_search_dialog, prepare_content, space_blocks
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav, nav_facts
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession
@@ -147,6 +147,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             return None
         return (self.pages_dir / path).read_text(encoding="utf-8")
 
+    def _slot_html(self, path: str) -> str | None:
+        """A side file's HTML spaced as ``on_page_content`` spaces the rest of the page."""
+        found = self.side_file(path)
+        return None if found is None else space_blocks(found)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._drop_pages_dir()
         if self.session is not None:
@@ -194,7 +199,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     @event_priority(-100)  # after mkdocs-mermaid2 has added its script
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = fill_slots(output, self.side_file)  # after conversion and search: the SVG
+        output = fill_slots(output, self._slot_html)  # after conversion and search
         output = name_search_dialog(output, labels(self.config.language)["search_dialog"])
         return finish_page(output, page.url, self.mermaid_by_plugin)
 

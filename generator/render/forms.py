@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.render.environment import render
 from generator.render.locale import format_date
+from generator.render.slots import split_body
 from generator.render.view import SopView
 from generator.source.life import Criterion
 from generator.source.model import Sop
@@ -88,11 +89,13 @@ def evaluation_history(sop: Sop, labels: dict[str, str]) -> tuple[Assessment, ..
 
 
 def render_forms(view: SopView, labels: dict[str, str]) -> dict[str, str]:
-    """The monitoring and evaluation forms of one SOP: docs path -> Markdown."""
+    """The monitoring and evaluation forms of one SOP: docs path -> Markdown, each with
+    its body of HTML as a side file (``slots.split_body``: it never goes through Markdown)."""
     common = {"view": view, "sop": view.sop, "L": labels, "control": view.control}
     return {
-        view.pages.monitoring: render("monitoring.md.j2", page=view.pages.monitoring,
-                                      rows=monitoring_points(view.sop), **common),
-        view.pages.evaluation: render("evaluation.md.j2", page=view.pages.evaluation,
-                                      rows=criteria(labels), **common),
+        **split_body(view.pages.monitoring, render(
+            "monitoring.md.j2", page=view.pages.monitoring, rows=monitoring_points(view.sop),
+            **common)),
+        **split_body(view.pages.evaluation, render(
+            "evaluation.md.j2", page=view.pages.evaluation, rows=criteria(labels), **common)),
     }

@@ -20,6 +20,7 @@ from generator.render.environment import render
 from generator.render.escape import css_string
 from generator.render.palette import lane_colour
 from generator.render.paths import PRINTABLE_KINDS, printable_path
+from generator.render.slots import split_body
 from generator.render.view import SopView, StepView
 from generator.source.durations import DurationTotal, total_of
 
@@ -124,13 +125,14 @@ def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:
 
 
 def render_printables(view: SopView, labels: dict[str, str]) -> dict[str, str]:
-    """The checklist and cards pages of one SOP: docs path -> Markdown."""
+    """The checklist and cards pages of one SOP: docs path -> Markdown, each with its body
+    of HTML as a side file (``slots.split_body``: it never goes through Markdown)."""
     printable = printable_view(view, labels)
     pages = {}
     for kind in PRINTABLE_KINDS:
         page = printable_path(view.page_path, kind)
-        pages[page] = render(f"{kind}.md.j2", p=printable, view=view, sop=view.sop, L=labels,
-                             page=page)
+        pages.update(split_body(page, render(f"{kind}.md.j2", p=printable, view=view,
+                                             sop=view.sop, L=labels, page=page)))
     return pages
 
 

@@ -10,6 +10,13 @@ into the page (:func:`slot`) and gives the HTML as a side file of its own
 in the slot after the engine has converted and indexed the page (:func:`fill_slots`);
 an export for an engine without such a hook fills the slots in the Markdown itself.
 
+The printables (checklist, step cards, official document, monitoring and evaluation
+forms) are such HTML from their first element on: a template marks where its Markdown
+ends with :data:`BODY` and :func:`split_body` moves the rest into the page's side file.
+Measured at 1,000 SOPs, Markdown's conversion of those five pages was a third of the
+build; a slot costs it next to nothing, and MkDocs holds only the slot until the page is
+written (the side file is read when its page is finished).
+
 A slot names its side file and carries a hash of its content, so a page whose side file
 changed has changed text too (``sopgen serve`` rebuilds the pages whose text changed).
 """
@@ -19,17 +26,24 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from markupsafe import Markup, escape
 
-SIDE_SUFFIX = ".sheets.html"
+SIDE_SUFFIX = ".body.html"
+BODY = "<!-- sopgen:body -->\n"
+"""A template's line after which the page is HTML only (no Markdown): see split_body."""
 _SLOT = re.compile(r'<div class="sopgen-slot" data-sopgen-slot="([^"]+)" '
-                   r'data-sopgen-hash="[0-9a-f]+"></div>')
+                   r'data-sopgen-hash="[0-9a-f]+">(?:<!--<h1>-->)?</div>')
+_TITLED = "<!--<h1>-->"
+"""Inside the slot of HTML that holds the page's ``<h1>``: the theme (Material) gives a
+page whose content has no ``<h1>`` one of its own, and it reads the content before the
+slot is filled; this tells it the page has its title (the slot, comment and all, is
+replaced by the HTML)."""
 
 
 def side_path(page: str) -> str:
-    """``unit/sop.resmi.md`` -> ``unit/sop.resmi.sheets.html``: the HTML of its slot."""
+    """``unit/sop.resmi.md`` -> ``unit/sop.resmi.body.html``: the HTML of its slot."""
     return f"{page.removesuffix('.md')}{SIDE_SUFFIX}"
 
 
@@ -42,8 +56,9 @@ def slot(path: str, content: str) -> Markup:
     """The placeholder for the side file ``path`` holding ``content``: one line, an HTML
     block Markdown passes through untouched."""
     digest = hashlib.blake2b(content.encode(), digest_size=8).hexdigest()
+    titled = _TITLED if "<h1" in content else ""
     return Markup(f'<div class="sopgen-slot" data-sopgen-slot="{escape(path)}" '
-                  f'data-sopgen-hash="{digest}"></div>')
+                  f'data-sopgen-hash="{digest}">{titled}</div>')
 
 
 def slot_paths(text: str) -> list[str]:
@@ -63,3 +78,25 @@ def fill_slots(text: str, read: Callable[[str], str | None]) -> str:
         return match.group(0) if found is None else found
 
     return _SLOT.sub(content, text)
+
+
+def split_body(page: str, text: str) -> dict[str, str]:
+    """The page ``page`` whose Markdown ``text`` holds the :data:`BODY` line, as the
+    Markdown before it with a slot in its place, and the HTML after it as the page's side
+    file; a text without the line stays whole. The HTML is taken as it is: Markdown passes
+    a block of HTML through unchanged, so the built page is the same either way."""
+    head, found, body = text.partition(BODY)
+    if not found:
+        return {page: text}
+    body, side = body.rstrip(), side_path(page)  # Markdown ends a block without a newline
+    return {page: f"{head}{slot(side, body)}\n", side: body}
+
+
+def filled_pages(pages: Mapping[str, str]) -> dict[str, str]:
+    """The pages with their slots filled and without the side files: each page as a
+    reader gets it, for an engine with no hook after conversion (and for tests)."""
+    def read(path: str) -> str | None:
+        return pages.get(path) if is_side_file(path) else None
+
+    return {path: fill_slots(text, read) for path, text in pages.items()
+            if not is_side_file(path)}

@@ -19,7 +19,7 @@ from generator.render.escape import css_string
 from generator.render.official.layout import flowchart_pages
 from generator.render.official.svg import page_svg
 from generator.render.options import RenderOptions
-from generator.render.slots import side_path, slot
+from generator.render.slots import split_body
 from generator.render.urls import href, page_url
 from generator.render.view import SopView
 
@@ -54,9 +54,10 @@ def sheets(view: SopView, labels: dict[str, str], steps_per_page: int) -> tuple[
 
 def official_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
                    drawn: tuple[Sheet, ...]) -> dict[str, str]:
-    """The official document page of one SOP: path -> Markdown, and its ``drawn`` sheets
-    as a side file (path -> HTML) that fills the page's slot once MkDocs has converted and
-    indexed it (``render.slots``): the SVG never goes through Markdown or search."""
+    """The official document page of one SOP: path -> Markdown, and its body with the
+    ``drawn`` sheets as a side file (path -> HTML) that fills the page's slot once MkDocs
+    has converted and indexed it (``render.slots``): the SVG never goes through Markdown
+    or search."""
     page = view.pages.official
     logo = None
     if options.official.logo:
@@ -66,10 +67,9 @@ def official_pages(view: SopView, labels: dict[str, str], options: RenderOptions
     related = [(item.text, href(item.path, page, options.directory_urls) if item.path
                 else None) for item in view.related]
     drawing = render("_official_sheets.j2", sheets=drawn, sop=view.sop, L=labels).strip()
-    side = side_path(page)
-    text = render("official.md.j2", view=view, sop=view.sop, L=labels, page=page, logo=logo,
-                  related=related, sheets=slot(side, drawing), numbering=page_numbering(labels))
-    return {page: text, side: drawing}
+    return split_body(page, render(
+        "official.md.j2", view=view, sop=view.sop, L=labels, page=page, logo=logo,
+        related=related, sheets=Markup(drawing), numbering=page_numbering(labels)))
 
 
 def page_numbering(labels: dict[str, str]) -> Markup:

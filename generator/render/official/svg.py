@@ -123,6 +123,25 @@ def _arrow(arrow: Arrow) -> str:
             f'<polygon class="sop-head" points="{_points(head)}" fill="#000"/>{label}</g>')
 
 
+def _outlines(boxes: list[Box]) -> str:
+    """The boxes as the subpaths of one path: a body cell costs ~35 bytes this way instead
+    of ~115 as a ``<rect>`` of its own (the cells were ~45% of a sheet's bytes), and it is
+    drawn the same (the same boxes, filled and stroked)."""
+    return "".join(f"M{_n(b.x)},{_n(b.y)}h{_n(b.w)}v{_n(b.h)}h{_n(-b.w)}z" for b in boxes)
+
+
+def _grid(page: PageLayout) -> list[str]:
+    """Header cells as rects that name their column (``data-key``: a body cell is its
+    column's header cell across its row, ``sop-row``), the body cells and connector bands'
+    cells as one white path."""
+    grid = [_rect(cell.box, "sop-cell", f' data-key="{cell.key}" fill="#eeeeee"')
+            for cell in page.cells if cell.header]
+    body = [cell.box for cell in page.cells if not cell.header]
+    body += [Box(col.x, row.y, col.w, row.h) for step, row in page.rows if step is None
+             for col in page.columns]
+    return [*grid, f'<path class="sop-cells" fill="#fff" d="{_outlines(body)}"/>']
+
+
 def _screen_width(page: PageLayout) -> str:
     """A table wider than the A4 sheet (many roles) keeps, on screen, the width at which
     its 11-unit text is 12 px and scrolls sideways in its frame: shrunk to the page, 40
@@ -134,14 +153,7 @@ def _screen_width(page: PageLayout) -> str:
 
 def page_svg(page: PageLayout, title: str) -> str:
     """The SVG element of one flowchart page; ``title`` names it for screen readers."""
-    grid = [_rect(cell.box, "sop-cell", f' data-key="{cell.key}"'
-                  + (f' data-step="{cell.step}"' if cell.step is not None else "")
-                  + (' fill="#eeeeee"' if cell.header else ' fill="#fff"'))
-            for cell in page.cells]
-    for step, row in page.rows:
-        if step is None:
-            grid += [_rect(Box(col.x, row.y, col.w, row.h), "sop-cell", ' fill="#fff"')
-                     for col in page.columns]
+    grid = _grid(page)
     rows = [_rect(row, "sop-row", f' data-step="{step}" fill="none" stroke="none"'
                   if step is not None else ' data-band="1" fill="none" stroke="none"')
             for step, row in page.rows]
