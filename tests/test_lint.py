@@ -214,9 +214,11 @@ def test_the_quality_page_lists_warnings_and_sop_pages_count_them_on_request() -
 
     library = load_library(REPO / "sop")
     pages = render_site(library)
-    quality = pages["catatan-mutu.md"]
-    assert "Penandatanganan" in quality and "active&#45;verb" not in quality
-    assert quality.count("| `active-verb` |") == 7  # steps 7, 9, 10 (a subject), 11-14 (nouns)
+    quality = pages["catatan-mutu.body.html"]  # the page's HTML body (render.slots)
+    assert "Penandatanganan" in quality and "<script" not in quality
+    assert 'data-sopgen-slot="catatan-mutu.body.html"' in pages["catatan-mutu.md"]
+    # steps 7, 9, 10 (a subject), 11-14 (nouns)
+    assert quality.count("<tr><td><code>active-verb</code></td>") == 7
     assert "catatan mutu" not in pages["disdukcapil/pengukuran-kinerja.md"]
     shown = render_site(library, RenderOptions(show_lint=True))
     warnings = len(lint_library(library)["pengukuran-kinerja"])
@@ -232,6 +234,9 @@ def test_the_built_quality_page_is_out_of_the_nav_and_search(seed_site: Path) ->
     assert "catatan-mutu/" not in home
     index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("catatan-mutu/")]
+    built = (seed_site / "catatan-mutu/index.html").read_text(encoding="utf-8")
+    assert 'id="pengukuran-kinerja"' in built and "sopgen-slot" not in built, "slot filled"
+    assert built.count("<h1") == 1 and "<code>active-verb</code>" in built
 
 
 @pytest.mark.parametrize("named", ["b", "Pelayanan Lain", "800/13/2024", "  pelayanan  LAIN "])

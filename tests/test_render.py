@@ -16,6 +16,7 @@ HOSTILE = '<script>alert("x")</script> | [a](b) *c* _d_ `e` # f {g} --> %% :smil
 
 
 SEED_PAGES = [
+    "catatan-mutu.body.html",
     "catatan-mutu.md",
     "disdukcapil/index.md",
     "disdukcapil/pengukuran-kinerja.cards.body.html",

@@ -1,9 +1,12 @@
 """The "Catatan Mutu SOP" page: every SOP's lint warnings, where authors look for them.
 
 Readers never see it in the navigation or in search; the authoring guide links to it.
-Pure like the other renderers: the warnings come in, computed by the check stage. Each
-SOP's part is made on its own through ``memo`` (``RenderCache.text`` under ``sopgen
-serve``), so an edit renders again only the edited SOP's part, not thousands of rows.
+Pure like the other renderers: the warnings come in, computed by the check stage. The
+warnings are HTML after the page's intro (a side file filling a slot, ``render.slots``):
+at a thousand SOPs they are tens of thousands of table rows, which Markdown took seconds
+to convert on every build and every edit under serve. Each SOP's part is made on its own
+through ``memo`` (``RenderCache.text`` under ``sopgen serve``), so an edit renders again
+only the edited SOP's part.
 """
 
 from __future__ import annotations
@@ -16,14 +19,19 @@ from markupsafe import Markup
 from generator.check.lint.run import LintWarning
 from generator.render.environment import Memo, no_memo, render
 from generator.render.paths import QUALITY_PAGE
+from generator.render.slots import split_body
+from generator.render.urls import href
 from generator.render.view import SopView
 
 
 def render_quality_page(views: Mapping[str, SopView],
                         warnings: Mapping[str, Sequence[LintWarning]],
-                        labels: dict[str, str], memo: Memo = no_memo) -> str:
-    """The page, SOPs in site order, only those with warnings."""
-    sections = [Markup(memo(("quality", sop_id), (sop_id,), partial(
+                        labels: dict[str, str], memo: Memo = no_memo,
+                        directory_urls: bool = True) -> dict[str, str]:
+    """The page, SOPs in site order, only those with warnings: its Markdown head and its
+    HTML body as a side file (``slots.split_body``)."""
+    sections = [Markup(memo(("quality", sop_id, directory_urls), (sop_id,), partial(
         render, "_quality_sop.j2", view=view, warnings=warnings[sop_id], L=labels,
-        page=QUALITY_PAGE))) for sop_id, view in views.items() if warnings.get(sop_id)]
-    return render("quality.md.j2", L=labels, page=QUALITY_PAGE, sections=sections)
+        sop_href=href(view.page_path, QUALITY_PAGE, directory_urls))))
+        for sop_id, view in views.items() if warnings.get(sop_id)]
+    return split_body(QUALITY_PAGE, render("quality.md.j2", L=labels, sections=sections))

@@ -153,7 +153,8 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
     index_pages[FOLLOWUP_PAGE], counts = render_followup_page(library, labels, options)
     yield HOME_PAGE, render_home(units, figures | counts, labels)
     yield from index_pages.items()
-    yield QUALITY_PAGE, render_quality_page(views, warnings, labels, memo)
+    yield from render_quality_page(views, warnings, labels, memo,
+                                   options.directory_urls).items()
     yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
                 if unit.path)
 
