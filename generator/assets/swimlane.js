@@ -1,0 +1,181 @@
+/* sopgen: a decision's Ya/Tidak labels at the exits of its diamond.
+ *
+ * Mermaid's swimlane puts an edge label on an inner piece of its arrow (often the middle
+ * of the last one): on a long arrow the label stands beside the next step, where it reads
+ * as the name of that step's incoming arrows, 50-370 px from the diamond (measured).
+ * This script wraps mermaid.render, which Material (and Zensical) call to draw each
+ * diagram, and moves every edge label of the drawing to a point just after the start of
+ * its own arrow, beside the line (never on it), off every node and every other label.
+ * The drawing is changed before the page shows it, so screen and print are the same.
+ * It must load after mermaid.min.js and before the theme draws (any script in the body
+ * does: the theme draws after the page has loaded). No network, works from file://.
+ */
+(function () {
+  "use strict";
+  if (typeof window.mermaid === "undefined" || typeof window.mermaid.render !== "function") {
+    return;
+  }
+  var GAP = 3;        // space between the label and its line, and around nodes (SVG units)
+  var STEPS = [4, 8, 12, 18, 24, 32, 40];  // distances along the arrow tried, from its start
+  var NEAR = 32;      // furthest a label may stand from the exit (the tests allow 40 px)
+
+  function boxOf(el, to) {
+    var b = el.getBBox();
+    var m = to.getScreenCTM().inverse().multiply(el.getScreenCTM());
+    var xs = [], ys = [];
+    [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height],
+     [b.x + b.width, b.y + b.height]].forEach(function (c) {
+      var p = new DOMPoint(c[0], c[1]).matrixTransform(m);
+      xs.push(p.x); ys.push(p.y);
+    });
+    var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
+    return {x: x, y: y, w: Math.max.apply(null, xs) - x, h: Math.max.apply(null, ys) - y};
+  }
+
+  function meets(a, b, pad) {
+    return a.x < b.x + b.w + pad && b.x < a.x + a.w + pad &&
+           a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+  }
+
+  function meetsNode(node, box) {
+    if (!node.diamond) return meets(node.box, box, GAP);
+    var s = node.box, cx = s.x + s.w / 2, cy = s.y + s.h / 2;
+    var dx = Math.min(Math.max(cx, box.x), box.x + box.w) - cx;
+    var dy = Math.min(Math.max(cy, box.y), box.y + box.h) - cy;
+    return Math.abs(dx) / (s.w / 2 + GAP) + Math.abs(dy) / (s.h / 2 + GAP) < 1;
+  }
+
+  function gap(box, p) {
+    var dx = Math.max(box.x - p.x, 0, p.x - box.x - box.w);
+    var dy = Math.max(box.y - p.y, 0, p.y - box.y - box.h);
+    return Math.hypot(dx, dy);
+  }
+
+  function crossed(box, paths) {
+    return paths.some(function (points) {
+      return points.some(function (p) {
+        return p.x > box.x && p.x < box.x + box.w && p.y > box.y && p.y < box.y + box.h;
+      });
+    });
+  }
+
+  function sample(path, to) {
+    var m = to.getScreenCTM().inverse().multiply(path.getScreenCTM());
+    var length = path.getTotalLength(), points = [];
+    for (var at = 0; at <= length; at += 2) {
+      points.push(path.getPointAtLength(at).matrixTransform(m));
+    }
+    return points;
+  }
+
+  /* The candidate boxes of a label of size w x h beside its arrow, nearest first. */
+  function candidates(path, to, w, h) {
+    var m = to.getScreenCTM().inverse().multiply(path.getScreenCTM());
+    var length = path.getTotalLength(), out = [];
+    var start = path.getPointAtLength(0).matrixTransform(m);
+    STEPS.forEach(function (at) {
+      if (at >= length - 6) return;
+      var p = path.getPointAtLength(at).matrixTransform(m);
+      var q = path.getPointAtLength(Math.min(length, at + 2)).matrixTransform(m);
+      var dx = q.x - p.x, dy = q.y - p.y, d = Math.hypot(dx, dy) || 1;
+      var nx = -dy / d, ny = dx / d;
+      var off = Math.abs(nx) * w / 2 + Math.abs(ny) * h / 2 + GAP;
+      [1, -1].forEach(function (side) {
+        var cx = p.x + side * nx * off, cy = p.y + side * ny * off;
+        out.push({x: cx - w / 2, y: cy - h / 2, w: w, h: h, start: start});
+      });
+    });
+    return out;
+  }
+
+  function place(svg) {
+    var root = svg;  // every box in the coordinates of the drawing's SVG
+    var nodes = [];
+    svg.querySelectorAll("g.node").forEach(function (g) {
+      var shape = g.querySelector(":scope > .label-container");
+      if (shape) nodes.push({box: boxOf(shape, root), diamond: shape.tagName === "polygon"});
+    });
+    var paths = {};
+    svg.querySelectorAll("path.flowchart-link").forEach(function (p) {
+      if (p.dataset.id) paths[p.dataset.id] = p;
+    });
+    var lines = Object.keys(paths).filter(function (id) {
+      return !paths[id].classList.contains("edge-thickness-invisible");
+    }).map(function (id) { return {id: id, points: sample(paths[id], root)}; });
+    var labels = [];
+    svg.querySelectorAll("g.edgeLabel").forEach(function (g) {
+      var match = (g.id || "").match(/(L_[^-]+)$/);
+      var fo = g.querySelector("foreignObject");
+      if (match && fo && paths[match[1]] && g.textContent.trim()) {
+        labels.push({g: g, path: paths[match[1]], id: match[1], box: boxOf(fo, root)});
+      }
+    });
+    var starts = {};
+    labels.forEach(function (l) {
+      starts[l.id] = l.path.getPointAtLength(0).matrixTransform(
+        root.getScreenCTM().inverse().multiply(l.path.getScreenCTM()));
+    });
+    var placed = [];
+    labels.forEach(function (label) {
+      var own = starts[label.id];
+      var others = labels.filter(function (l) { return l !== label; })
+        .map(function (l) { return starts[l.id]; }).filter(function (p) {
+          return Math.hypot(p.x - own.x, p.y - own.y) > 1;
+        });
+      var options = candidates(label.path, root, label.box.w, label.box.h);
+      var crossing = lines.filter(function (l) { return l.id !== label.id; })
+        .map(function (l) { return l.points; });
+      var best = null;
+      for (var i = 0; i < options.length && !best; i++) {
+        var c = options[i], exitGap = gap(c, own);
+        if (exitGap > NEAR) continue;
+        if (nodes.some(function (n) { return meetsNode(n, c); })) continue;
+        if (placed.some(function (b) { return meets(b, c, GAP); })) continue;
+        if (others.some(function (p) { return gap(c, p) <= exitGap + 2; })) continue;
+        if (crossed(c, crossing)) continue;
+        best = c;
+      }
+      if (!best) { placed.push(label.box); return; }
+      var dx = best.x - label.box.x, dy = best.y - label.box.y;
+      var m = label.g.parentNode.getScreenCTM().inverse().multiply(root.getScreenCTM());
+      var from = new DOMPoint(label.box.x, label.box.y).matrixTransform(m);
+      var to = new DOMPoint(label.box.x + dx, label.box.y + dy).matrixTransform(m);
+      var t = label.g.transform.baseVal.consolidate();
+      var tx = t ? t.matrix.e : 0, ty = t ? t.matrix.f : 0;
+      label.g.setAttribute("transform", "translate(" + (tx + to.x - from.x) + ", " +
+                           (ty + to.y - from.y) + ")");
+      placed.push(best);
+    });
+  }
+
+  /* The drawing's SVG text with its labels moved: drawn off screen (measured there, the
+   * page unchanged), then written back. */
+  function relabel(svgText) {
+    if (svgText.indexOf("edgeLabel") < 0) return svgText;
+    var box = document.createElement("div");
+    box.setAttribute("aria-hidden", "true");
+    box.style.cssText = "position:absolute;left:-100000px;top:0;width:4000px;visibility:hidden;";
+    document.body.appendChild(box);
+    try {
+      box.innerHTML = svgText;
+      var svg = box.querySelector("svg");
+      if (!svg) return svgText;
+      place(svg);
+      return box.innerHTML;
+    } catch (error) {
+      return svgText;  // a drawing Mermaid made is never lost to this script
+    } finally {
+      box.remove();
+    }
+  }
+
+  var render = window.mermaid.render;
+  window.mermaid.render = function () {
+    return Promise.resolve(render.apply(this, arguments)).then(function (out) {
+      if (out && typeof out.svg === "string") {
+        return Object.assign({}, out, {svg: relabel(out.svg)});
+      }
+      return out;
+    });
+  };
+})();
