@@ -136,7 +136,7 @@
           if (bottom - top > 8) {
             var before = i > 0 ? pts[i - 1][0].n[pts[i - 1][1]] - side : 0;
             var after = j + 1 < pts.length ? pts[j + 1][0].n[pts[j + 1][1]] - side : 0;
-            var lean = Math.sign(before) + Math.sign(after) || 1;
+            var lean = Math.sign(Math.sign(before) + Math.sign(after)) || 1;
             var run = pts.slice(i, j + 1);
             var way = [lean, -lean].find(function (sign) {
               var x = side + sign * SIDE;
@@ -157,6 +157,62 @@
           return cmd.c + cmd.n.join(" ");
         }).join(" "));
       }
+    });
+  }
+
+  /* An arrow that leaves a diamond's side corner and runs back across the diamond
+   * (Mermaid, when the bottom corner is taken by the other exit and the target stands
+   * below: measured once in the corpora) is drawn again: out of the corner, down past the
+   * diamond, across to the middle of the target, into its top. Kept only when the new
+   * route meets no node. */
+  function inShape(box, diamond, p, shrink) {
+    var w = box.w / 2 - shrink, h = box.h / 2 - shrink;
+    if (w <= 0 || h <= 0) return false;
+    var dx = Math.abs(p.x - (box.x + box.w / 2)), dy = Math.abs(p.y - (box.y + box.h / 2));
+    return diamond ? dx / w + dy / h < 1 : dx < w && dy < h;
+  }
+  function offOwnDiamond(svg) {
+    var shapes = [].slice.call(svg.querySelectorAll("g.node > .label-container"));
+    svg.querySelectorAll("path.flowchart-link").forEach(function (path) {
+      var length = path.getTotalLength();
+      if (!length) return;
+      var nodes = shapes.map(function (el) {
+        return {box: boxOf(el, path), diamond: el.tagName === "polygon"};
+      });
+      var start = path.getPointAtLength(0), end = path.getPointAtLength(length);
+      var near = function (p) {  // the arrowhead's tip stops a few units short
+        return function (n) {
+          return p.x >= n.box.x - 8 && p.x <= n.box.x + n.box.w + 8 &&
+                 p.y >= n.box.y - 8 && p.y <= n.box.y + n.box.h + 8;
+        };
+      };
+      var source = nodes.filter(function (n) { return n.diamond; }).find(near(start));
+      var target = nodes.find(near(end));
+      if (!source || !target || target === source) return;
+      var across = false;
+      for (var at = 4; at < length - 4 && !across; at += 2) {
+        across = inShape(source.box, true, path.getPointAtLength(at), 4);
+      }
+      var bottom = source.box.y + source.box.h, top = target.box.y;
+      if (!across || top < bottom + 8) return;
+      var out = start.x < source.box.x + source.box.w / 2 ? -1 : 1;
+      var side = start.x + out * 10, mid = (bottom + top) / 2;
+      var tx = target.box.x + target.box.w / 2;
+      var tip = top - Math.max(0, Math.min(8, top - end.y));
+      var route = [[start.x, start.y], [side, start.y], [side, mid], [tx, mid], [tx, tip]];
+      var hits = function (a, b) {
+        for (var k = 0; k <= 20; k++) {
+          var p = {x: a[0] + (b[0] - a[0]) * k / 20, y: a[1] + (b[1] - a[1]) * k / 20};
+          if (nodes.some(function (n) { return inShape(n.box, n.diamond, p, 2); })) {
+            return true;
+          }
+        }
+        return false;
+      };
+      for (var i = 1; i < route.length; i++) if (hits(route[i - 1], route[i])) return;
+      path.setAttribute("d", route.map(function (p, k) {
+        return (k ? "L" : "M") + p[0] + " " + p[1];
+      }).join(" "));
     });
   }
 
@@ -187,6 +243,14 @@
       starts[l.id] = l.path.getPointAtLength(0).matrixTransform(
         root.getScreenCTM().inverse().multiply(l.path.getScreenCTM()));
     });
+    var area = null;  // the lanes' extent: a label beyond it is clipped at the edge
+    svg.querySelectorAll("g.cluster.swimlane rect").forEach(function (r) {
+      var b = boxOf(r, root);
+      if (!area) { area = b; return; }
+      var x = Math.min(area.x, b.x), y = Math.min(area.y, b.y);
+      area = {x: x, y: y, w: Math.max(area.x + area.w, b.x + b.w) - x,
+              h: Math.max(area.y + area.h, b.y + b.h) - y};
+    });
     var placed = [];
     labels.forEach(function (label) {
       var own = starts[label.id];
@@ -201,6 +265,8 @@
       for (var i = 0; i < options.length && !best; i++) {
         var c = options[i], exitGap = gap(c, own);
         if (exitGap > NEAR) continue;
+        if (area && (c.x < area.x || c.y < area.y || c.x + c.w > area.x + area.w ||
+                     c.y + c.h > area.y + area.h)) continue;
         if (nodes.some(function (n) { return meetsNode(n, c); })) continue;
         if (placed.some(function (b) { return meets(b, c, GAP); })) continue;
         if (others.some(function (p) { return gap(c, p) <= exitGap + 2; })) continue;
@@ -231,9 +297,11 @@
     try {
       box.innerHTML = svgText;
       var svg = box.querySelector("svg");
-      if (!svg) return svgText;
+      if (!svg || svg.hasAttribute("data-sopgen-placed")) return svgText;
+      offOwnDiamond(svg);
       offLaneSides(svg);
       place(svg);
+      svg.setAttribute("data-sopgen-placed", "");
       return box.innerHTML;
     } catch (error) {
       return svgText;  // a drawing Mermaid made is never lost to this script
