@@ -1,14 +1,16 @@
-/* sopgen: a decision's Ya/Tidak labels at the exits of its diamond.
+/* sopgen: the swimlane's arrows and Ya/Tidak labels where a reader expects them.
  *
  * Mermaid's swimlane puts an edge label on an inner piece of its arrow (often the middle
  * of the last one): on a long arrow the label stands beside the next step, where it reads
  * as the name of that step's incoming arrows, 50-370 px from the diamond (measured).
  * This script wraps mermaid.render, which Material (and Zensical) call to draw each
  * diagram, and moves every edge label of the drawing to a point just after the start of
- * its own arrow, beside the line (never on it), off every node and every other label.
- * The drawing is changed before the page shows it, so screen and print are the same.
- * It must load after mermaid.min.js and before the theme draws (any script in the body
- * does: the theme draws after the page has loaded). No network, works from file://.
+ * its own arrow, beside the line (never on it), off every node, arrow and other label,
+ * within the lanes. Before that it moves arrows off the lane sides and redraws one that
+ * crosses its own diamond (see offLaneSides, offOwnDiamond). The drawing is changed
+ * before the page shows it, so screen and print are the same. It must load after
+ * mermaid.min.js and before the theme draws (any script in the body does: the theme
+ * draws after the page has loaded). No network, works from file://.
  */
 (function () {
   "use strict";
@@ -30,6 +32,28 @@
     });
     var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
     return {x: x, y: y, w: Math.max.apply(null, xs) - x, h: Math.max.apply(null, ys) - y};
+  }
+
+  /* A box moved by a matrix (translation and scale: what the drawing's groups use). */
+  function mapBox(b, m) {
+    var p = new DOMPoint(b.x, b.y).matrixTransform(m);
+    var q = new DOMPoint(b.x + b.w, b.y + b.h).matrixTransform(m);
+    return {x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), w: Math.abs(q.x - p.x),
+            h: Math.abs(q.y - p.y), diamond: b.diamond};
+  }
+
+  /* Every node's shape box in the SVG's coordinates, measured once per drawing. */
+  function nodeBoxes(svg) {
+    return [].slice.call(svg.querySelectorAll("g.node > .label-container")).map(function (el) {
+      var b = boxOf(el, svg);
+      b.diamond = el.tagName === "polygon";
+      return b;
+    });
+  }
+
+  /* The matrix from the SVG's coordinates to an element's own. */
+  function into(el, svg) {
+    return el.getScreenCTM().inverse().multiply(svg.getScreenCTM());
   }
 
   function meets(a, b, pad) {
@@ -72,7 +96,6 @@
   function candidates(path, to, w, h) {
     var m = to.getScreenCTM().inverse().multiply(path.getScreenCTM());
     var length = path.getTotalLength(), out = [];
-    var start = path.getPointAtLength(0).matrixTransform(m);
     STEPS.forEach(function (at) {
       if (at >= length - 6) return;
       var p = path.getPointAtLength(at).matrixTransform(m);
@@ -82,12 +105,11 @@
       var off = Math.abs(nx) * w / 2 + Math.abs(ny) * h / 2 + GAP;
       [1, -1].forEach(function (side) {
         var cx = p.x + side * nx * off, cy = p.y + side * ny * off;
-        out.push({x: cx - w / 2, y: cy - h / 2, w: w, h: h, start: start});
+        out.push({x: cx - w / 2, y: cy - h / 2, w: w, h: h});
       });
     });
     return out;
   }
-
 
   /* An arrow run along a lane's side reads as the border line: Mermaid routes arrows
    * between lanes on the lane boundary (measured: 11 arrows on 9 SOPs). Such a run is
@@ -96,8 +118,9 @@
    * over a crossing arrow) are changed. */
   var SIDE = 6;
   function offLaneSides(svg) {
-    var rects = [].slice.call(svg.querySelectorAll("g.cluster.swimlane rect.swimlane-body"));
-    var shapes = [].slice.call(svg.querySelectorAll("g.node > .label-container"));
+    var lanes = [].slice.call(svg.querySelectorAll("g.cluster.swimlane rect.swimlane-body"))
+      .map(function (r) { return boxOf(r, svg); });
+    var shapes = nodeBoxes(svg);
     svg.querySelectorAll("path.flowchart-link").forEach(function (path) {
       var d = path.getAttribute("d") || "";
       if (/[^MLQCA0-9eE.,\s+-]/.test(d)) return;
@@ -115,15 +138,12 @@
           for (var i = 0; i < cmd.n.length; i += 2) pts.push([cmd, i]);
         }
       });
-      var mine = path.getScreenCTM().inverse();
-      var sides = [];
-      rects.forEach(function (r) {
-        var b = boxOf(r, svg), k = mine.multiply(svg.getScreenCTM());
-        [b.x, b.x + b.w].forEach(function (x) {
-          sides.push(new DOMPoint(x, 0).matrixTransform(k).x);
-        });
+      var k = into(path, svg), sides = [];
+      lanes.forEach(function (b) {
+        var local = mapBox(b, k);
+        sides.push(local.x, local.x + local.w);
       });
-      var nodes = shapes.map(function (el) { return boxOf(el, path); });
+      var nodes = shapes.map(function (b) { return mapBox(b, k); });
       var changed = false;
       sides.forEach(function (side) {
         var on = function (p) { return Math.abs(p[0].n[p[1]] - side) < 1.5; };
@@ -172,12 +192,13 @@
     return diamond ? dx / w + dy / h < 1 : dx < w && dy < h;
   }
   function offOwnDiamond(svg) {
-    var shapes = [].slice.call(svg.querySelectorAll("g.node > .label-container"));
+    var shapes = nodeBoxes(svg);
     svg.querySelectorAll("path.flowchart-link").forEach(function (path) {
       var length = path.getTotalLength();
       if (!length) return;
-      var nodes = shapes.map(function (el) {
-        return {box: boxOf(el, path), diamond: el.tagName === "polygon"};
+      var k = into(path, svg);
+      var nodes = shapes.map(function (b) {
+        return {box: mapBox(b, k), diamond: b.diamond};
       });
       var start = path.getPointAtLength(0), end = path.getPointAtLength(length);
       var near = function (p) {  // the arrowhead's tip stops a few units short
@@ -218,18 +239,11 @@
 
   function place(svg) {
     var root = svg;  // every box in the coordinates of the drawing's SVG
-    var nodes = [];
-    svg.querySelectorAll("g.node").forEach(function (g) {
-      var shape = g.querySelector(":scope > .label-container");
-      if (shape) nodes.push({box: boxOf(shape, root), diamond: shape.tagName === "polygon"});
-    });
+    var nodes = nodeBoxes(svg).map(function (b) { return {box: b, diamond: b.diamond}; });
     var paths = {};
     svg.querySelectorAll("path.flowchart-link").forEach(function (p) {
       if (p.dataset.id) paths[p.dataset.id] = p;
     });
-    var lines = Object.keys(paths).filter(function (id) {
-      return !paths[id].classList.contains("edge-thickness-invisible");
-    }).map(function (id) { return {id: id, points: sample(paths[id], root)}; });
     var labels = [];
     svg.querySelectorAll("g.edgeLabel").forEach(function (g) {
       var match = (g.id || "").match(/(L_[^-]+)$/);
@@ -243,6 +257,13 @@
       starts[l.id] = l.path.getPointAtLength(0).matrixTransform(
         root.getScreenCTM().inverse().multiply(l.path.getScreenCTM()));
     });
+    if (!labels.length) return;
+    var exits = Object.keys(starts).map(function (id) { return starts[id]; });
+    var lines = Object.keys(paths).filter(function (id) {  // arrows near an exit, sampled
+      if (paths[id].classList.contains("edge-thickness-invisible")) return false;
+      var b = boxOf(paths[id], root);
+      return exits.some(function (p) { return gap(b, p) < NEAR + 60; });
+    }).map(function (id) { return {id: id, points: sample(paths[id], root)}; });
     var area = null;  // the lanes' extent: a label beyond it is clipped at the edge
     svg.querySelectorAll("g.cluster.swimlane rect").forEach(function (r) {
       var b = boxOf(r, root);
