@@ -28,6 +28,8 @@ def test_mermaid_script_only_on_pages_with_a_diagram() -> None:
     html = '<div class="mermaid">x</div><script src="../../assets/javascripts/bundle.1.min.js">'
     out = plugin().on_post_page(html, page=page, config=SimpleNamespace())
     assert out.index("../../assets/sopgen/mermaid/mermaid.min.js") < out.index("bundle.1")
+    labels = out.index("../../assets/sopgen/swimlane.js")  # wraps mermaid.render: between
+    assert out.index("mermaid.min.js") < labels < out.index("bundle.1")
     plain = "<p>no diagram</p></body>"
     assert plugin().on_post_page(plain, page=page, config=SimpleNamespace()) == plain
 

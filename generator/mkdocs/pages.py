@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from generator.render.assets import (
+    LABELS_SCRIPT,
     MERMAID_SCRIPT,
     asset_root,
     insert_before,
@@ -25,6 +26,7 @@ from generator.render.page_assets import page_assets
 
 _BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*"')
 _MERMAID_TAG = re.compile(r'<script src="([^"]*)mermaid\.min\.js"')
+_MERMAID_END = re.compile(r'<script src="[^"]*mermaid\.min\.js"[^>]*>\s*</script>')
 _KEEP = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
 
@@ -40,11 +42,14 @@ def finish_page(html: str, page_url: str, mermaid_by_plugin: bool) -> str:
         return str(get_relative_url(path, page_url))
 
     html = link_assets(squeeze(html), relative, *page_assets(html))
+    labels = f'<script src="{relative(LABELS_SCRIPT)}"></script>\n'
     if mermaid_by_plugin:
-        return _MERMAID_TAG.sub(f'<script src="{relative(MERMAID_SCRIPT)}"', html)
+        html = _MERMAID_TAG.sub(f'<script src="{relative(MERMAID_SCRIPT)}"', html)
+        match = _MERMAID_END.search(html)
+        return html[:match.end()] + "\n" + labels + html[match.end():] if match else html
     if not page_needs_mermaid(html):
         return html
-    tag = f'<script src="{relative(MERMAID_SCRIPT)}"></script>\n'
+    tag = f'<script src="{relative(MERMAID_SCRIPT)}"></script>\n' + labels
     match = _BUNDLE_SCRIPT.search(html)
     marker = match.group(0) if match else "</body>"
     return insert_before(html, marker, tag, last=match is None)

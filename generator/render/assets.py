@@ -11,6 +11,9 @@ from pathlib import Path
 
 SITE_PREFIX = "assets/sopgen"
 MERMAID_SCRIPT = f"{SITE_PREFIX}/mermaid/mermaid.min.js"
+LABELS_SCRIPT = f"{SITE_PREFIX}/swimlane.js"
+"""Moves a decision's Ya/Tidak labels to the exits of its diamond once Mermaid has drawn
+(Mermaid puts them mid-arrow); loaded right after Mermaid, on the same pages."""
 STYLESHEET = f"{SITE_PREFIX}/sopgen.css"
 IFRAME_WORKER_SHIM = f"{SITE_PREFIX}/iframe-worker/shim.js"
 """iframe-worker 1.0.4 (MIT): Web Workers from file://, for the site opened from a folder."""

@@ -15,7 +15,7 @@ import json
 import re
 
 from generator.render import control
-from generator.render.assets import MERMAID_SCRIPT
+from generator.render.assets import LABELS_SCRIPT, MERMAID_SCRIPT
 from generator.render.official import document
 from generator.render.printables import assets_needed as printable_assets
 
@@ -64,7 +64,7 @@ def carry_assets(markdown: str) -> str:
 def export_template() -> str:
     """The theme override (``main.html``) that links the assets a page names in its front
     matter; the same for MkDocs+Material and Zensical (both extend the theme's base)."""
-    return _TEMPLATE.format(mermaid=MERMAID_SCRIPT)
+    return _TEMPLATE.format(mermaid=MERMAID_SCRIPT, labels=LABELS_SCRIPT)
 
 
 _TEMPLATE = """{{% extends "base.html" %}}
@@ -80,6 +80,7 @@ _TEMPLATE = """{{% extends "base.html" %}}
 {{% block scripts %}}
   {{% if page and page.meta and page.meta.sopgen_mermaid %}}
     <script src="{{{{ '{mermaid}' | url }}}}"></script>
+    <script src="{{{{ '{labels}' | url }}}}"></script>
   {{% endif %}}
   {{{{ super() }}}}
   {{% if page and page.meta and page.meta.sopgen_js %}}

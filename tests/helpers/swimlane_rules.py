@@ -2,9 +2,7 @@
 browser (``swimlane_read``). Pure Python, so each rule can be shown to catch a drawing
 built by hand that breaks it; the browser only collects what was drawn.
 
-All lengths are CSS pixels of the page as drawn (1366x900, the diagram at its page
-scale): what a reader sees.
-"""
+All lengths are CSS pixels of the page as drawn at 1366x900: what a reader sees."""
 
 from __future__ import annotations
 
@@ -21,16 +19,13 @@ diamond: about two lines of label text. Mermaid's swimlane puts a label on the m
 the arrow's *last* piece, so on a long arrow it stands beside the next step, where it
 reads as the name of that step's incoming arrows (measured: 200 px from the exit)."""
 SHRINK = 2.0
-"""A path may touch a box it passes (its outline, the arrowhead): it must not enter
-the box shrunk by this much."""
+"""A path may touch a box it passes (outline, arrowhead), not enter it shrunk by this."""
 OWN_SHRINK = 4.0
-"""A path starts and ends on its own nodes' outlines, where Mermaid's intersection of a
-curve with a diamond lands a little inside (measured under 2 px): deeper is a path that
-crosses its own source or target."""
-BORDER = 1.5
-"""A path piece closer than this to a lane's side runs along the border line itself."""
-ALONG = 12.0
-"""...and counts when it does so for longer than this (a crossing is shorter)."""
+"""A path starts and ends on its own nodes' outlines, a little inside a diamond (measured
+under 2 px): deeper is a path that crosses its own source or target."""
+BORDER, ALONG = 1.5, 12.0
+"""A path piece closer than BORDER to a lane's side runs along the border line itself,
+and counts when it does so for longer than ALONG (a crossing is shorter)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +149,19 @@ def labels_off_nodes(drawing: Drawing) -> list[str]:
             for name, node in sorted(drawing.nodes.items()) if overlaps(node, e.label_box)]
 
 
+def labels_inside(drawing: Drawing) -> list[str]:
+    """Every label lies within the lanes (a label beyond them is clipped at the edge)."""
+    boxes = [box for lane in drawing.lanes for box in (lane.title, lane.body)]
+    if not boxes:  # no lanes measured: nothing to be inside
+        return []
+    x0, y0 = min(b.x for b in boxes) - 0.5, min(b.y for b in boxes) - 0.5
+    x1, y1 = max(b.right for b in boxes) + 0.5, max(b.bottom for b in boxes) + 0.5
+    return [f"label {e.label} of {e.source}->{e.target} outside the lanes"
+            for e in drawing.edges if e.label_box is not None and not (
+                x0 <= e.label_box.x and e.label_box.right <= x1
+                and y0 <= e.label_box.y and e.label_box.bottom <= y1)]
+
+
 def paths_clear(drawing: Drawing) -> list[str]:
     """No arrow passes through a node, its own source and target included (it leaves and
     enters them at their outline)."""
@@ -200,6 +208,7 @@ RULES: dict[str, Callable[[Drawing], list[str]]] = {
     "ends below, in the deciding lane": ends_below_in_deciding_lane,
     "labels at exits": labels_at_exits,
     "labels off nodes": labels_off_nodes,
+    "labels inside the lanes": labels_inside,
     "paths clear of nodes": paths_clear,
     "paths off lane lines": paths_off_lane_lines,
 }
