@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.check.library import load_library
 from generator.render.options import RenderOptions
 from generator.render.site import render_site
-from helpers.golden import assert_golden
+from helpers.golden import GOLDEN_DIR, assert_golden
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
 
@@ -52,6 +52,10 @@ def test_seed_pages_are_golden() -> None:
     assert sorted(pages) == SEED_PAGES
     for path in SEED_PAGES:
         assert_golden(f"seed/{path}", pages[path])
+    seed = GOLDEN_DIR / "seed"
+    kept = sorted(p.relative_to(seed).as_posix() for p in seed.rglob("*") if p.is_file())
+    assert [name for name in kept if name not in [*SEED_PAGES, "diagram.mmd"]] == [], \
+        "golden files of pages the seed no longer produces (renamed or gone): delete them"
 
 
 def test_seed_page_shows_total_and_blank_fields() -> None:
