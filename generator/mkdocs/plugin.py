@@ -31,7 +31,7 @@ from generator.mkdocs.config import SopgenConfig, render_options, ship_worker_sh
 from generator.mkdocs.content import name_search_dialog, prepare_content, space_blocks
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav, nav_facts
 from generator.mkdocs.pages import finish_page, shipped_mermaid
-from generator.mkdocs.serve import ServeSession
+from generator.mkdocs.serve import ServeSession, poll_sooner
 from generator.render.assets import STYLESHEET, site_assets
 from generator.render.locale import labels
 from generator.render.paths import (
@@ -204,6 +204,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return finish_page(output, page.url, self.mermaid_by_plugin)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        poll_sooner(server)  # before watching the SOPs: a watch keeps its interval
         server.watch(str(self.sop_path(config)))
         if self.session is not None:
             self.session.attach(server)
