@@ -237,6 +237,8 @@ def test_the_built_quality_page_is_out_of_the_nav_and_search(seed_site: Path) ->
     built = (seed_site / "catatan-mutu/index.html").read_text(encoding="utf-8")
     assert 'id="pengukuran-kinerja"' in built and "sopgen-slot" not in built, "slot filled"
     assert built.count("<h1") == 1 and "<code>active-verb</code>" in built
+    assert '<div class="sopgen-table-wrap" tabindex="0">\n<table>' in built, "scrolls on a phone"
+    assert "<code>sopgen lint</code>" in built, "the intro's code is Markdown, not text"
 
 
 @pytest.mark.parametrize("named", ["b", "Pelayanan Lain", "800/13/2024", "  pelayanan  LAIN "])
