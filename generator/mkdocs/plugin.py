@@ -32,11 +32,10 @@ from generator.mkdocs.content import name_search_dialog, prepare_content, space_
 from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav, nav_facts
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession, poll_sooner
+from generator.mkdocs.sheet import add_sheet_template, choose_template
 from generator.render.assets import STYLESHEET, site_assets
 from generator.render.locale import labels
-from generator.render.paths import (
-    ROLES_PAGE,
-)
+from generator.render.paths import ROLES_PAGE
 from generator.render.site import iter_site_pages
 from generator.render.slots import fill_slots, is_side_file
 from generator.site_dir import SCRATCH
@@ -52,16 +51,15 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     unit_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
     office_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
     withdrawn_pages: frozenset[str] = frozenset()
-
-    def sop_path(self, config: MkDocsConfig) -> Path:
-        """The SOP folder, relative to mkdocs.yml."""
-        return sop_folder(self.config, config)
-
     mermaid_by_plugin = False
     pages_dir: Path | None = None
     side_files: frozenset[str] | set[str] = frozenset()
     session: ServeSession | None = None
     """Set while MkDocs serves (``on_startup``): the fast path's state and caches."""
+
+    def sop_path(self, config: MkDocsConfig) -> Path:
+        """The SOP folder, relative to mkdocs.yml."""
+        return sop_folder(self.config, config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``serve`` keep caches between rebuilds (MkDocs keeps this plugin instance
@@ -76,6 +74,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         ship_worker_shim(config)
+        add_sheet_template(config)
         mermaid2 = config.plugins.get("mermaid2")
         self.mermaid_by_plugin = mermaid2 is not None
         if mermaid2 is not None and not mermaid2.config.get("javascript"):
@@ -185,7 +184,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """A hand-written page may carry its title in the site's language (``title_en``)."""
+        """A hand-written page may carry its title in the site's language (``title_en``);
+        a sheet to print is built with the sheet template."""
+        choose_template(page.meta, page.file.src_uri)
         title = page.meta.get(f"title_{self.config.language}")
         if isinstance(title, str):
             page.meta["title"] = title

@@ -88,8 +88,13 @@ def official_page_path(sop_page: str) -> str:
 def is_out_of_nav(docs_path: str) -> bool:
     """Pages reached from another page, not from the nav: printables, official documents
     (from their SOP page) and the quality notes (from the authoring guide)."""
+    return is_sheet_path(docs_path) or docs_path == QUALITY_PAGE
+
+
+def is_sheet_path(docs_path: str) -> bool:
+    """True for a page made to be printed: a checklist, cards, official document or form."""
     return is_printable_path(docs_path) or is_official_path(docs_path) \
-        or docs_path == QUALITY_PAGE or is_form_path(docs_path)
+        or is_form_path(docs_path)
 
 
 def is_printable_path(docs_path: str) -> bool:
