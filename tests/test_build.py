@@ -111,3 +111,28 @@ def test_search_index_finds_sops_by_number_title_role_and_step_words(tmp_path: P
     for words in ("800/01/sekr/2025", "pengelolaan surat masuk", "kepala dinas",
                   "menelaah surat dan memberi catatan"):
         assert words in sop, words
+
+
+def test_sheets_are_built_without_the_site_nav_and_search(seed_site: Path) -> None:
+    """A sheet to print gets the theme's page without nav, search and footer (about
+    10 kB a page); its header still leads home, and the SOP page keeps all of them."""
+    sop = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    assert "md-nav--primary" in sop and 'data-md-component="search"' in sop
+    for kind in ("checklist", "cards", "resmi", "monitoring", "evaluasi"):
+        page = (seed_site / f"disdukcapil/pengukuran-kinerja.{kind}/index.html"
+                ).read_text(encoding="utf-8")
+        assert "md-nav--primary" not in page and 'data-md-component="search"' not in page
+        assert "md-footer" not in page and "sopgen-sheet-header" in page, kind
+        assert 'class="md-ellipsis sopgen-sheet-home" href="../.."' in page, kind
+        assert '<article class="md-content__inner md-typeset">' in page, kind
+
+
+def test_search_indexes_the_step_table_by_its_words_not_its_tags(seed_site: Path) -> None:
+    """The step table reaches search as its text only (render.slots.split_parts)."""
+    index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
+    steps = next(doc for doc in index["docs"]
+                 if doc["location"] == "disdukcapil/pengukuran-kinerja/#uraian-prosedur")
+    assert "Lembar Disposisi" in steps["text"] and "Disposisi Pimpinan" in steps["text"]
+    assert "<td" not in steps["text"] and "sopgen-slot" not in steps["text"]
+    page = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    assert "sopgen-slot" not in page and '<table class="sopgen-steps">' in page

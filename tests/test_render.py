@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.check.library import load_library
 from generator.render.options import RenderOptions
 from generator.render.site import render_site
+from generator.render.slots import filled_pages
 from helpers.golden import GOLDEN_DIR, assert_golden
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
@@ -28,6 +29,9 @@ SEED_PAGES = [
     "disdukcapil/pengukuran-kinerja.md",
     "disdukcapil/pengukuran-kinerja.monitoring.body.html",
     "disdukcapil/pengukuran-kinerja.monitoring.md",
+    "disdukcapil/pengukuran-kinerja.part-1.body.html",
+    "disdukcapil/pengukuran-kinerja.part-2.body.html",
+    "disdukcapil/pengukuran-kinerja.part-3.body.html",
     "disdukcapil/pengukuran-kinerja.resmi.body.html",
     "disdukcapil/pengukuran-kinerja.resmi.md",
     "index.md",
@@ -59,7 +63,8 @@ def test_seed_pages_are_golden() -> None:
 
 
 def test_seed_page_shows_total_and_blank_fields() -> None:
-    page = render_site(load_library(REPO / "sop"))["disdukcapil/pengukuran-kinerja.md"]
+    page = filled_pages(render_site(load_library(REPO / "sop")))[
+        "disdukcapil/pengukuran-kinerja.md"]
     assert "795 menit (13 jam 15 menit)" in page
     assert page.count('class="sopgen-blank"') == 7  # number, 3 dates, approver x3
 
@@ -76,9 +81,9 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     text = text.replace("organization: Dinas Contoh", f"organization: '{HOSTILE}'")
     write_sop(tmp_path / "sop", "u/a.yaml", text)
     pages = render_site(load_library(tmp_path / "sop"))
-    for path, page in pages.items():
+    for path, page in pages.items():  # side files and the slots' searchable text too
         assert "<script>" not in page, path
-    sop_page = pages["u/a.md"]
+    sop_page = filled_pages(pages)["u/a.md"]
     assert 'title: "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; | [a](b)' in sop_page
     assert "# &#60;script&#62;alert&#40;&#34;x&#34;&#41;" in sop_page
     assert "<td>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in sop_page

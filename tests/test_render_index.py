@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.check.library import load_library
 from generator.render.options import RenderOptions
 from generator.render.site import render_site
+from generator.render.slots import filled_pages
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 OPTIONS = RenderOptions(today=datetime.date(2026, 1, 1))
@@ -16,7 +17,7 @@ OPTIONS = RenderOptions(today=datetime.date(2026, 1, 1))
 
 def pages() -> dict[str, str]:
     return {path: html.unescape(text)
-            for path, text in render_site(load_library(CORPUS), OPTIONS).items()}
+            for path, text in filled_pages(render_site(load_library(CORPUS), OPTIONS)).items()}
 
 
 def test_role_page_lists_exactly_its_sops_with_minutes() -> None:

@@ -17,6 +17,8 @@ def html_text(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = "" if value is None else str(value)
+    if text.isprintable():  # no line break (nor any other control character): most text
+        return escape(text)
     lines = [escape(line) for line in text.splitlines() or [""]]
     return Markup("<br>").join(lines)
 

@@ -38,6 +38,7 @@ from generator.render.paths import (
 )
 from generator.render.printables import render_printables
 from generator.render.quality import render_quality_page
+from generator.render.slots import split_parts
 from generator.render.urls import href
 from generator.render.view import SiteContext, SopView, sop_view
 
@@ -165,7 +166,7 @@ def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
     as the official document's side file (``render.slots``): drawn once, shown once."""
     drawn = sheets(view, labels, options.official.steps_per_page)
     notes = len(warnings) if options.show_lint else None
-    pages = {view.page_path: render_sop_page(view, labels, options, notes)}
+    pages = split_parts(view.page_path, render_sop_page(view, labels, options, notes))
     pages.update(render_printables(view, labels))
     pages.update(official_pages(view, labels, options, drawn))
     pages.update(render_forms(view, labels))

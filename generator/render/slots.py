@@ -17,6 +17,12 @@ Measured at 1,000 SOPs, Markdown's conversion of those five pages was a third of
 build; a slot costs it next to nothing, and MkDocs holds only the slot until the page is
 written (the side file is read when its page is finished).
 
+The SOP page keeps its headings and lists in Markdown, but its big tables (the worksheet
+and the step table) are marked parts (:data:`PART`, :func:`split_parts`): each becomes a
+side file too, and its slot carries the part's text (no tags) for the search
+index, so search finds the same words without its parser walking every cell. Filling the
+slot replaces the paragraph with the table.
+
 A slot names its side file and carries a hash of its content, so a page whose side file
 changed has changed text too (``sopgen serve`` rebuilds the pages whose text changed).
 """
@@ -33,8 +39,13 @@ from markupsafe import Markup, escape
 SIDE_SUFFIX = ".body.html"
 BODY = "<!-- sopgen:body -->\n"
 """A template's line after which the page is HTML only (no Markdown): see split_body."""
+PART = "<!-- sopgen:part -->\n"
+PART_END = "<!-- sopgen:part-end -->\n"
+"""The lines around a part of a page that goes into a side file of its own: split_parts."""
+_PART = re.compile(r"<!-- sopgen:part -->\n(.*?)<!-- sopgen:part-end -->\n", re.S)
 _SLOT = re.compile(r'<div class="sopgen-slot" data-sopgen-slot="([^"]+)" '
-                   r'data-sopgen-hash="[0-9a-f]+">(?:<!--<h1>-->)?</div>')
+                   r'data-sopgen-hash="[0-9a-f]+">(?:<!--<h1>-->|[^<]*)</div>')
+_TAG = re.compile(r"<[^>]*>")
 _TITLED = "<!--<h1>-->"
 """Inside the slot of HTML that holds the page's ``<h1>``: the theme (Material) gives a
 page whose content has no ``<h1>`` one of its own, and it reads the content before the
@@ -42,9 +53,11 @@ slot is filled; this tells it the page has its title (the slot, comment and all,
 replaced by the HTML)."""
 
 
-def side_path(page: str) -> str:
-    """``unit/sop.resmi.md`` -> ``unit/sop.resmi.body.html``: the HTML of its slot."""
-    return f"{page.removesuffix('.md')}{SIDE_SUFFIX}"
+def side_path(page: str, part: int = 0) -> str:
+    """``unit/sop.resmi.md`` -> ``unit/sop.resmi.body.html``: the HTML of its slot; a
+    page's marked part ``n``: ``unit/sop.part-n.body.html``."""
+    name = f".part-{part}" if part else ""
+    return f"{page.removesuffix('.md')}{name}{SIDE_SUFFIX}"
 
 
 def is_side_file(path: str) -> bool:
@@ -52,13 +65,16 @@ def is_side_file(path: str) -> bool:
     return path.endswith(SIDE_SUFFIX)
 
 
-def slot(path: str, content: str) -> Markup:
+def slot(path: str, content: str, searchable: bool = False) -> Markup:
     """The placeholder for the side file ``path`` holding ``content``: one line, an HTML
-    block Markdown passes through untouched."""
+    block Markdown passes through untouched; ``searchable``: with the content's text (its
+    tags taken out, its entities kept), for the search index."""
     digest = hashlib.blake2b(content.encode(), digest_size=8).hexdigest()
-    titled = _TITLED if "<h1" in content else ""
+    inner = _TITLED if "<h1" in content else ""
+    if searchable:
+        inner = " ".join(_TAG.sub(" ", content).split())
     return Markup(f'<div class="sopgen-slot" data-sopgen-slot="{escape(path)}" '
-                  f'data-sopgen-hash="{digest}">{titled}</div>')
+                  f'data-sopgen-hash="{digest}">{inner}</div>')
 
 
 def slot_paths(text: str) -> list[str]:
@@ -90,6 +106,20 @@ def split_body(page: str, text: str) -> dict[str, str]:
         return {page: text}
     body, side = body.rstrip(), side_path(page)  # Markdown ends a block without a newline
     return {page: f"{head}{slot(side, body)}\n", side: body}
+
+
+def split_parts(page: str, text: str) -> dict[str, str]:
+    """The page ``page`` with each part its Markdown ``text`` marks (:data:`PART` to
+    :data:`PART_END`) as a searchable slot, and the parts' HTML as side files; a text
+    without marks stays whole. Like split_body, the built page is the same either way."""
+    parts: dict[str, str] = {}
+
+    def cut(match: re.Match[str]) -> str:
+        side, body = side_path(page, len(parts) + 1), match.group(1).rstrip()
+        parts[side] = body
+        return f"{slot(side, body, searchable=True)}\n"
+
+    return {page: _PART.sub(cut, text), **parts}
 
 
 def filled_pages(pages: Mapping[str, str]) -> dict[str, str]:
