@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import random
+import re
+import shutil
 from pathlib import Path
 
 from generator.check.library import Library, load_library
 from generator.render.catalog import MentionFinder, backlinks, due_for_review, site_roles
+from helpers.sops import MINIMAL, write_sop
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
@@ -56,3 +60,51 @@ def test_notes_link_to_sops_named_by_title_or_number() -> None:
     assert "".join(text for text, _ in parts) == \
         "Dibahas menurut SOP pelaksanaan rapat atau 800/02/SEKR/2025."
     assert finder.split("Pelaksanaan Rapat", "rapat") == [("Pelaksanaan Rapat", None)]
+
+
+def _one_pattern_split(library: Library, text: str, current: str) -> list[tuple[str, str | None]]:
+    """The finder's meaning, written as one pattern of every name (its former self)."""
+    names = sorted((name for e in library.entries for name in (e.sop.title, e.sop.number)
+                    if name and len(name) >= 4), key=lambda name: -len(name))
+    by_name = {name.casefold(): e.id for e in library.entries
+               for name in (e.sop.title, e.sop.number) if name}
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names), re.I)
+    parts: list[tuple[str, str | None]] = []
+    last = 0
+    for match in pattern.finditer(text):
+        if by_name[match.group(0).casefold()] == current:
+            continue
+        parts += [(text[last:match.start()], None), (match.group(0), by_name[
+            match.group(0).casefold()])]
+        last = match.end()
+    parts.append((text[last:], None))
+    return [(chunk, entry) for chunk, entry in parts if chunk]
+
+
+def _overlapping(sop_dir: Path) -> Library:
+    """The corpus and SOPs whose names share words: "Rapat Kerja" within "Rapat Kerja
+    Daerah", a number that begins another."""
+    shutil.copytree(CORPUS, sop_dir)
+    for name, title, number in (("a", "Rapat Kerja", "RK/01"), ("b", "Rapat Kerja Daerah",
+                                "RK/01/2025"), ("c", "Kerja Daerah", None)):
+        text = MINIMAL.replace("title: Pelayanan Contoh", f"title: {title}").replace(
+            "organization: Dinas Contoh", "organization: Kantor Uji")
+        write_sop(sop_dir, f"x/{name}.yaml", (f"number: {number}\n" if number else "") + text)
+    return load_library(sop_dir)
+
+
+def test_notes_find_the_same_mentions_as_one_pattern_of_every_name(tmp_path: Path) -> None:
+    """Looking names up by their first word finds what one pattern of all names found:
+    the leftmost, longest name, whole words only, in any case, never the SOP itself."""
+    library = _overlapping(tmp_path / "sop")
+    names = [n for e in library.entries for n in (e.sop.title, e.sop.number) if n]
+    glue = ["", " ", "-", "/", "x", "_", "nya ", ", ", " (", ")."]
+    rng = random.Random(7)
+    for _ in range(300):
+        words = [rng.choice([*names, "SOP", "dan", "menurut"]) for _ in range(5)]
+        words = [w.upper() if rng.random() < 0.2 else w for w in words]
+        text = "".join(f"{w}{rng.choice(glue)}" for w in words)
+        current = rng.choice([e.id for e in library.entries])
+        found = [(chunk, e.id if e else None)
+                 for chunk, e in MentionFinder(library).split(text, current)]
+        assert found == _one_pattern_split(library, text, current), text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.check.library import Library, SopEntry
@@ -102,8 +103,9 @@ class MentionFinder:
     """Finds mentions of the site's SOPs (by title or number) in free text such as notes.
 
     "SOP Pelaksanaan Rapat" links to the SOP titled "Pelaksanaan Rapat"; the longest name
-    wins where names overlap; names shorter than 4 characters are not matched. The pattern
-    is compiled once per site, not once per note.
+    wins where names overlap; names shorter than 4 characters are not matched. Names are
+    looked up by their first word at each word of the text: one pattern of every name of a
+    1,000-SOP site took a millisecond per note, trying 2,000 names at every character.
     """
 
     def __init__(self, library: Library) -> None:
@@ -111,16 +113,39 @@ class MentionFinder:
                         for name in (e.sop.title, e.sop.number) if name and len(name) >= 4),
                        key=lambda item: -len(item[0]))
         self._by_name = {name.casefold(): entry for name, entry in names}
-        alternatives = "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name, _ in names)
-        self._pattern = re.compile(alternatives, flags=re.IGNORECASE) if names else None
+        self._by_word: dict[str, list[re.Pattern[str]]] = {}
+        for name, _ in names:  # longest first, so each word's list is too
+            word = _WORD.match(name)
+            key = word.group(0).casefold() if word else ""
+            self._by_word.setdefault(key, []).append(
+                re.compile(rf"{re.escape(name)}(?!\w)", flags=re.IGNORECASE))
+        self._odd = "" in self._by_word  # a name that starts with a mark: one pattern
+        self._pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)"
+                                            for name, _ in names), flags=re.IGNORECASE
+                                   ) if self._odd else None
+
+    def _mentions(self, text: str) -> Iterator[re.Match[str]]:
+        """The names in ``text``, left to right, the longest at each place."""
+        if self._pattern is not None:
+            yield from self._pattern.finditer(text)
+            return
+        end = 0
+        for word in _WORD.finditer(text):
+            if word.start() < end:
+                continue
+            for pattern in self._by_word.get(word.group(0).casefold(), ()):
+                if (found := pattern.match(text, word.start())) is not None:
+                    yield found
+                    end = found.end()
+                    break
 
     def split(self, text: str, current: str) -> list[tuple[str, SopEntry | None]]:
         """``text`` as pieces, each with the SOP it names (never ``current``) or None."""
-        if self._pattern is None:
+        if not self._by_word:
             return [(text, None)]
         parts: list[tuple[str, SopEntry | None]] = []
         last = 0
-        for match in self._pattern.finditer(text):
+        for match in self._mentions(text):
             entry = self._by_name[match.group(0).casefold()]
             if entry.id == current:
                 continue
@@ -128,3 +153,6 @@ class MentionFinder:
             last = match.end()
         parts.append((text[last:], None))
         return [(chunk, entry) for chunk, entry in parts if chunk]
+
+
+_WORD = re.compile(r"\w+")
