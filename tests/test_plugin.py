@@ -37,6 +37,7 @@ def test_mermaid_script_only_on_pages_with_a_diagram() -> None:
 def test_squeeze_drops_indentation_but_keeps_pre_and_textarea() -> None:
     from generator.mkdocs.pages import squeeze
 
-    html = "<nav>\n    <a>x</a>\n  </nav>\n<pre>\n  kept\n</pre><textarea>\n  kept</textarea>"
-    assert squeeze(html) == ("<nav>\n<a>x</a>\n</nav>\n<pre>\n  kept\n</pre>"
-                             "<textarea>\n  kept</textarea>")
+    html = ("<nav>\n    <a>x</a>\n\n \n  </nav>\n<pre>\n  kept\n\n</pre><textarea>\n  kept"
+            "\n\n</textarea>")
+    assert squeeze(html) == ("<nav>\n<a>x</a>\n</nav>\n<pre>\n  kept\n\n</pre>"
+                             "<textarea>\n  kept\n\n</textarea>")
