@@ -56,9 +56,19 @@ def char_width(char: str, bold: bool = False) -> float:
     return 0.667
 
 
+def _em(start: float, text: str, bold: bool) -> float:
+    """``start`` plus the widths of ``text``'s characters in em, added one by one from the
+    left: the same sum whether a line is measured whole or a word at a time (so wrapping
+    can extend a line's width instead of measuring the line again for every word)."""
+    total = start
+    for char in text:
+        total += char_width(char, bold)
+    return total
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width of ``text`` at font size ``size`` (same unit as the size)."""
-    return sum(char_width(char, bold) for char in text) * size * SAFETY
+    return _em(0.0, text, bold) * size * SAFETY
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -69,11 +79,11 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line = ""
+        line, em = "", 0.0
         for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size, bold) <= width:
-                line = candidate
+            candidate = _em(_em(em, " ", bold) if line else 0.0, word, bold)
+            if candidate * size * SAFETY <= width:
+                line, em = (f"{line} {word}" if line else word), candidate
                 continue
             if line:
                 lines.append(line)
@@ -82,6 +92,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 if line:
                     lines.append(line)
                 line = piece
+            em = _em(0.0, line, bold)
         lines.append(line)
     return lines
 
@@ -89,11 +100,12 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 def _cut(word: str, width: float, size: float, bold: bool) -> list[str]:
     """A word in pieces that each fit in ``width`` (at least one character per piece)."""
     pieces: list[str] = []
-    piece = ""
+    piece, em = "", 0.0
     for char in word:
-        if piece and text_width(piece + char, size, bold) > width:
+        wider = em + char_width(char, bold)
+        if piece and wider * size * SAFETY > width:
             pieces.append(piece)
-            piece = ""
-        piece += char
+            piece, wider = "", char_width(char, bold)
+        piece, em = piece + char, wider
     pieces.append(piece)
     return pieces
