@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import build_atomically, export_pages
+from generator.write import build_atomically, export_pages, write_scratch
 from helpers.site import make_project
 
 
@@ -58,3 +58,10 @@ def test_two_builds_at_once_leave_one_whole_site(tmp_path: Path) -> None:
 def test_export_pages_writes_markdown_for_another_engine(tmp_path: Path) -> None:
     export_pages({"index.md": "# A\n", "u/b.md": "# B\n"}, tmp_path / "out")
     assert (tmp_path / "out" / "u" / "b.md").read_text(encoding="utf-8") == "# B\n"
+
+
+def test_scratch_files_are_written_with_their_folders(tmp_path: Path) -> None:
+    write_scratch(tmp_path / "a" / "b" / "page.md", "satu")
+    write_scratch(tmp_path / "a" / "b" / "page.md", "dua")
+    assert (tmp_path / "a" / "b" / "page.md").read_text(encoding="utf-8") == "dua"
+    assert sorted(p.name for p in (tmp_path / "a" / "b").iterdir()) == ["page.md"]

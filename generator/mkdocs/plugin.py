@@ -40,7 +40,7 @@ from generator.render.site import iter_site_pages
 from generator.render.slots import fill_slots, is_side_file
 from generator.site_dir import SCRATCH
 from generator.source.errors import SopValidationError
-from generator.write import write_text
+from generator.write import write_scratch
 
 log = logging.getLogger("mkdocs.plugins.sopgen")
 
@@ -130,7 +130,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         shutil.rmtree(self.pages_dir, ignore_errors=True)
         self.side_files = set()
         for path, text in pages:
-            write_text(self.pages_dir / path, text)
+            write_scratch(self.pages_dir / path, text)
             if is_side_file(path):  # HTML for a page's slot (on_post_page), not a page
                 self.side_files.add(path)
             else:
