@@ -9,7 +9,7 @@ on both sides of their column). The router scores every candidate and takes the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -64,10 +64,20 @@ class Route:
 
 
 
-def candidates(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...] = ()
-               ) -> Iterator[Route]:
+Worth = Callable[[Point, float, Point], bool]
+"""Whether a route from a point through a channel (its x) to a point can still win: the
+router's bound, asked before a candidate is built (most around routes cannot win)."""
+
+
+def _any(first: Point, channel: float, last: Point) -> bool:
+    return True
+
+
+def candidates(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...] = (),
+               worth: Worth = _any) -> Iterator[Route]:
     """Candidate routes from ``a_node`` to ``b_node``, best first; ``inner`` are the
-    x of the lines between executor columns, whose sides are channels too."""
+    x of the lines between executor columns, whose sides are channels too. Around routes
+    that ``worth`` rejects are left out."""
     pairs = sorted(((a, b) for a in a_node.boxes for b in b_node.boxes),
                    key=lambda pair: abs(pair[0].cx - pair[1].cx))
     a, b = pairs[0]
@@ -88,10 +98,10 @@ def candidates(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...] =
             mid = b.y - min(GAP, (b.y - max(a.bottom, b_node.top)) / 2)
             yield Route(((a.cx, a.bottom), (a.cx, mid), (b.cx, mid), (b.cx, b.y)),
                          a, b, "bottom", "top")
-    yield from _around(a_node, b_node, area, inner)
+    yield from _around(a_node, b_node, area, inner, worth)
 
 
-def _around(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...]
+def _around(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...], worth: Worth
             ) -> Iterator[Route]:
     """Routes through the channels: out of the side, along the margin, into the side.
     The outer margins come first; beside every column line there are more channels, for
@@ -119,6 +129,10 @@ def _around(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...]
                 entries = entries[1:]
             for start, exit_port in exits:
                 for end, entry_port in entries:
+                    # A route whose piece along the channel has a length keeps it: it
+                    # runs out to the channel and back, which worth() can bound.
+                    if start[-1][1] != end[0][1] and not worth(start[0], channel, end[-1]):
+                        continue
                     yield Route(_clean(start + end), a, b, exit_port, entry_port)
 
 

@@ -96,3 +96,23 @@ def crosses(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
     if ax == bx and cy == dy:
         return min(cx, dx) < ax < max(cx, dx) and min(ay, by) < cy < max(ay, by)
     return False
+
+
+def polyline_length(points: tuple[Point, ...]) -> tuple[float, int]:
+    """The length of a polyline and its number of pieces (zero-length ones left out):
+    added in one pass, as most candidates are scored on these alone."""
+    length, count = 0.0, 0
+    last = points[0]
+    for point in points[1:]:
+        if point != last:
+            length += abs(point[0] - last[0]) + abs(point[1] - last[1])
+            count += 1
+        last = point
+    return length, count
+
+
+def extent(points: tuple[Point, ...]) -> tuple[float, float, float, float]:
+    """The smallest x, largest x, smallest y and largest y of a polyline."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), max(xs), min(ys), max(ys)

@@ -20,6 +20,8 @@ from generator.render.official.geometry import (
     Point,
     collinear_overlap,
     crosses,
+    extent,
+    polyline_length,
     segment_hits,
     segments,
 )
@@ -87,8 +89,17 @@ class Router:
         (a label never lowers the cost): the same choice, at a fraction of the work."""
         best: tuple[tuple[int, float], Route, Label | None] | None = None
         obstacles = self._obstacles()
+
+        def worth(first: Point, channel: float, last: Point) -> bool:
+            """False when even the shortest way through the channel costs more than the
+            best clean route so far (a tiny margin keeps rounding from deciding)."""
+            if best is None or best[0][0] != 0:
+                return True
+            shortest = abs(first[0] - channel) + abs(channel - last[0]) + abs(first[1] - last[1])
+            return shortest / PER_UNIT_LENGTH - 1e-9 < best[0][1]
+
         for candidate in candidates(self.nodes[link.source], self.nodes[link.target],
-                                    self.area, self.inner):
+                                    self.area, self.inner, worth):
             bound = best[0] if best is not None else None
             base = self._base_score(candidate, obstacles, link.target, bound)
             if bound is not None and base >= bound:
@@ -126,15 +137,16 @@ class Router:
         Exact below ``bound`` (the best score so far); at or above it, any score that is
         too (the route loses either way), so most candidates stop after their length and
         turns, a lower bound of the cost, or at their first hit."""
+        length, count = polyline_length(route.points)
+        cost = length / PER_UNIT_LENGTH
+        cost += TURN * (count - 1)
+        if bound is not None and (0, cost) >= bound:
+            return (0, cost)  # the other terms only add (and a port in use loses too)
         if self.ports.get((route.a, route.exit)) is not None \
                 or self.ports.get((route.b, route.entry)) == "out":
             return (2, 0.0)
         pieces = segments(route.points)
-        cost = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in pieces) / PER_UNIT_LENGTH
-        cost += TURN * (len(pieces) - 1)
-        if bound is not None and (0, cost) >= bound:
-            return (0, cost)  # the other terms only add
-        lo_x, hi_x, lo_y, hi_y = _extent(route.points)
+        lo_x, hi_x, lo_y, hi_y = extent(route.points)
         near = [margin for box, margin in obstacles
                 if margin.x < hi_x and margin.right > lo_x and margin.y < hi_y
                 and margin.bottom > lo_y and box is not route.a and box is not route.b]
@@ -191,13 +203,6 @@ def route_page(router: Callable[[], Router], links: list[Link]) -> tuple[Arrow, 
         order = blocked + [i for i in order if i not in blocked]
     assert best is not None
     return tuple(best[1][i] for i in range(len(links)))
-
-
-def _extent(points: tuple[Point, ...]) -> tuple[float, float, float, float]:
-    """The smallest x, largest x, smallest y and largest y of a polyline."""
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    return min(xs), max(xs), min(ys), max(ys)
 
 
 def _near(t: tuple[Point, Point], lo_x: float, hi_x: float, lo_y: float, hi_y: float,
