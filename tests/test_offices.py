@@ -26,6 +26,10 @@ def _links(page: str) -> list[str]:
     return re.findall(r"\]\(([^)]+\.md)\)", page)
 
 
+def _hrefs(page: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)"', page)
+
+
 def test_corpus_has_five_offices_and_seven_sops() -> None:
     library = load_library(OFFICES)
     assert len(library.entries) == 7
@@ -36,10 +40,11 @@ def test_corpus_has_five_offices_and_seven_sops() -> None:
 def test_same_role_name_in_two_offices_is_two_roles(pages: dict[str, str]) -> None:
     kelurahan = pages["peran/kelurahan-sukamaju/sekretaris.md"]
     dukcapil = pages[f"peran/{DUKCAPIL}/sekretaris.md"]
-    assert _links(kelurahan) == ["../../kelurahan-sukamaju/surat-keluar.md",
-                                 "../../kelurahan-sukamaju/surat-masuk.md"]
-    assert _links(dukcapil) == ["../../disdukcapil/pelayanan/akta-kelahiran.md",
-                                "../../disdukcapil/sekretariat/rencana-kerja.md"]
+    # the table is HTML: its links are the built pages' URLs, relative to the role's page
+    assert _hrefs(kelurahan) == ["../../../kelurahan-sukamaju/surat-keluar/",
+                                 "../../../kelurahan-sukamaju/surat-masuk/"]
+    assert _hrefs(dukcapil) == ["../../../disdukcapil/pelayanan/akta-kelahiran/",
+                                "../../../disdukcapil/sekretariat/rencana-kerja/"]
     assert "**Total waktu &#40;sekali tiap SOP&#41;: 30 menit**" in kelurahan
     assert ("**Total waktu &#40;sekali tiap SOP&#41;: 10 menit&#59; total 1 dari 2 langkah "
             "yang mencantumkan waktu**") in dukcapil

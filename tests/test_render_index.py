@@ -22,14 +22,14 @@ def pages() -> dict[str, str]:
 
 def test_role_page_lists_exactly_its_sops_with_minutes() -> None:
     page = pages()["peran/sekretaris.md"]
-    rows = [line for line in page.splitlines() if line.startswith("| [")]
+    rows = [row.split("</tr>")[0] for row in page.split("<tr><td>")[1:]]  # an HTML table
     assert len(rows) == 3
-    assert "[Evaluasi Kinerja Triwulan](../pengawasan/evaluasi.md)" in rows[0]
-    assert rows[0].endswith("| 45 menit |")
+    assert '<a href="../../pengawasan/evaluasi/">Evaluasi Kinerja Triwulan</a>' in rows[0]
+    assert rows[0].endswith("<td>45 menit</td>")
     assert "2. Memimpin dan mengikuti rapat" in rows[1] and rows[1].endswith(
-        "| 120 menit (2 jam) |")
-    assert "[Pengelolaan Surat Masuk](../sekretariat/surat-masuk.md)" in rows[2]
-    assert rows[2].endswith("| 15 menit |")
+        "<td>120 menit (2 jam)</td>")
+    assert '<a href="../../sekretariat/surat-masuk/">Pengelolaan Surat Masuk</a>' in rows[2]
+    assert rows[2].endswith("<td>15 menit</td>")
     assert "180 menit (3 jam)" in page
 
 

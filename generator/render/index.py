@@ -5,6 +5,7 @@ Pure like render/site.py: the library and views in, ``{docs path: Markdown}`` ou
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import partial
 
 from markupsafe import Markup
@@ -23,12 +24,14 @@ from generator.render.paths import (
     role_page_path,
     sop_page_path,
 )
+from generator.render.slots import side_path, split_parts
+from generator.render.urls import href
 from generator.render.view import SopView
 from generator.source.durations import format_total
 
 
-def _roles_pages(library: Library, labels: dict[str, str], memo: Memo
-                 ) -> tuple[dict[str, str], int]:
+def _roles_pages(library: Library, labels: dict[str, str], memo: Memo,
+                 directory_urls: bool = True) -> tuple[dict[str, str], int]:
     """The roles index (grouped by office on a site of several) and a page per role; a
     role's page is kept (``memo``) while none of the SOPs it shows changed."""
     roles = site_roles(library)
@@ -50,10 +53,27 @@ def _roles_pages(library: Library, labels: dict[str, str], memo: Memo
     for role in roles:
         path = page_of(role)
         shows = tuple(use.entry.id for use in role.uses)
-        pages[path] = memo(("role", path, role.name, role.organization, shows, many), shows,
-                           partial(render, "role.md.j2", role=role, L=labels, page=path,
-                                   fmt=format_total, sop_page=sop_page_path, many=many))
+        key = ("role", path, role.name, role.organization, shows, many, directory_urls)
+        pages.update(_kept_with_part(memo, key, shows, path, partial(
+            render, "role.md.j2", role=role, L=labels, page=path, fmt=format_total,
+            sop_page=sop_page_path, many=many,
+            link=partial(href, from_md=path, directory_urls=directory_urls))))
     return pages, len(roles)
+
+
+def _kept_with_part(memo: Memo, key: Hashable, shows: tuple[str, ...], path: str,
+                    make: Callable[[], str]) -> dict[str, str]:
+    """A page of one marked part (split_parts) and its part, each kept (``memo``) as one
+    text would be; made and split once when either must be made again."""
+    made: dict[str, str] = {}
+
+    def text(name: str) -> str:
+        if not made:
+            made.update(split_parts(path, make()))
+        return made[name]
+
+    return {name: memo((key, name), shows, partial(text, name))
+            for name in (path, side_path(path, 1))}
 
 
 def _review_page(library: Library, labels: dict[str, str], options: RenderOptions
@@ -88,7 +108,7 @@ def render_index_pages(library: Library, views: dict[str, SopView], labels: dict
                        options: RenderOptions, memo: Memo = no_memo
                        ) -> tuple[dict[str, str], dict[str, int]]:
     """Roles index and pages, the review page and the map; plus the home page's figures."""
-    pages, role_count = _roles_pages(library, labels, memo)
+    pages, role_count = _roles_pages(library, labels, memo, options.directory_urls)
     pages[REVIEW_PAGE], due = _review_page(library, labels, options)
     pages[MAP_PAGE] = render(
         "map.md.j2", L=labels, page=MAP_PAGE, diagram=Markup(link_map(library)))
