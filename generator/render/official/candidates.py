@@ -118,21 +118,25 @@ def _around(a_node: Node, b_node: Node, area: Box, inner: tuple[float, ...], wor
                  else area.x + LANE_EDGE + LANE_STEP * lane for lane in range(LANES)]
         beside = sorted((x + d for x in inner for d in (-LANE_EDGE, LANE_EDGE)),
                         key=lambda x: abs(x - (a.cx + b.cx) / 2))[:INNER]
+        above = b.y - min(GAP, (b.y - b_node.top) / 2)
+        # (first point, the y at which the route meets the channel, port) of each way out
+        # of a and into b; a route's points are made only when worth() keeps it.
+        outs = [((_side_x(a, side), a.cy), a.cy, side),
+                ((a.cx, a.bottom), a.bottom + GAP, "bottom")]
+        ins = [((_side_x(b, side), b.cy), b.cy, side), ((b.cx, b.y), above, "top")]
+        if b_node.decision:
+            ins = ins[1:]
         for channel in [*outer, *beside]:
-            exits = [(((_side_x(a, side), a.cy), (channel, a.cy)), side),
-                     (((a.cx, a.bottom), (a.cx, a.bottom + GAP),
-                       (channel, a.bottom + GAP)), "bottom")]
-            above = b.y - min(GAP, (b.y - b_node.top) / 2)
-            entries = [(((channel, b.cy), (_side_x(b, side), b.cy)), side),
-                       (((channel, above), (b.cx, above), (b.cx, b.y)), "top")]
-            if b_node.decision:
-                entries = entries[1:]
-            for start, exit_port in exits:
-                for end, entry_port in entries:
+            for first, out_y, exit_port in outs:
+                for last, in_y, entry_port in ins:
                     # A route whose piece along the channel has a length keeps it: it
                     # runs out to the channel and back, which worth() can bound.
-                    if start[-1][1] != end[0][1] and not worth(start[0], channel, end[-1]):
+                    if out_y != in_y and not worth(first, channel, last):
                         continue
+                    start = ((first, (channel, out_y)) if exit_port == side else
+                             (first, (a.cx, out_y), (channel, out_y)))
+                    end = (((channel, in_y), last) if entry_port == side else
+                           ((channel, in_y), (b.cx, in_y), last))
                     yield Route(_clean(start + end), a, b, exit_port, entry_port)
 
 
