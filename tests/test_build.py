@@ -136,3 +136,12 @@ def test_search_indexes_the_step_table_by_its_words_not_its_tags(seed_site: Path
     assert "<td" not in steps["text"] and "sopgen-slot" not in steps["text"]
     page = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
     assert "sopgen-slot" not in page and '<table class="sopgen-steps">' in page
+
+
+def test_the_follow_up_list_stays_out_of_search(seed_site: Path) -> None:
+    """The follow-up page repeats every monitored SOP's title and dates: in search it would
+    answer every query about an SOP, and a large site's page outgrew Zensical's index."""
+    index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "perlu-dimonitor/" not in locations and "perlu-ditinjau/" in locations
+    assert (seed_site / "perlu-dimonitor/index.html").is_file()
