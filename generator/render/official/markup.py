@@ -31,6 +31,9 @@ def points(values: tuple[Point, ...] | list[Point]) -> str:
 
 
 def rect(box: Box, extra: str = "") -> str:
-    """A ``<rect>`` of ``box``; ``extra`` holds further attributes, each with its space."""
-    return (f'<rect x="{n(box.x)}" y="{n(box.y)}" width="{n(box.w)}" height="{n(box.h)}"'
-            f"{extra}/>")
+    """A ``<rect>`` of ``box``; ``extra`` holds further attributes, each with its space.
+    An x or y of 0 is left out: it is what SVG takes when none is given (the table's rows
+    and left column start at 0)."""
+    x = f' x="{n(box.x)}"' if n(box.x) != "0" else ""
+    y = f' y="{n(box.y)}"' if n(box.y) != "0" else ""
+    return f'<rect{x}{y} width="{n(box.w)}" height="{n(box.h)}"{extra}/>'
