@@ -114,9 +114,9 @@ def parse(svg: str) -> Page:
         if key.startswith("role-") and key not in columns:
             columns[key] = (box.x, box.right)
     rows = {int(r.get("data-step", "0")): (box_of(r).y, box_of(r).bottom)
-            for r in root.iterfind(".//s:rect[@class='sop-row']", NS) if r.get("data-step")}
+            for r in root.iterfind(".//s:g[@class='sop-rows']/s:rect", NS) if r.get("data-step")}
     shapes = []
-    for g in root.iterfind(".//s:g[@class='sop-symbol']", NS):
+    for g in root.iterfind(".//s:g[@class='sop-symbols']/s:g", NS):
         shape = next(el for el in g if el.tag.endswith(("rect", "polygon")))
         title = g.find("s:title", NS)
         text = g.find("s:text", NS)
@@ -126,7 +126,7 @@ def parse(svg: str) -> Page:
                             title.text or "" if title is not None else "",
                             "".join(text.itertext()) if text is not None else ""))
     arrows = []
-    for g in root.iterfind(".//s:g[@class='sop-arrow']", NS):
+    for g in root.iterfind(".//s:g[@class='sop-arrows']/s:g", NS):
         line = g.find("s:polyline", NS)
         assert line is not None
         points = tuple(tuple(map(float, p.split(","))) for p in line.get("points", "").split())

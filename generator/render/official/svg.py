@@ -10,7 +10,9 @@ The markup is lean: this SVG is the largest part of the official document page (
 SOP), and every byte is sent, parsed and printed. What many elements share (fill,
 stroke, bold, centring, the arrow head) is said once on the group they stand in, and SVG
 passes it down; the grid's body is its row rectangles and one path of column lines, not
-a rectangle per cell.
+a rectangle per cell. Elements of one kind stand in one group whose class names the kind
+(``sop-heads``, ``sop-rows``, ``sop-texts``, ``sop-arrows``, ``sop-symbols``): a row, an
+arrow or a symbol is a child of its group, named by its ``data-*`` attributes.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def _symbol(symbol: Symbol) -> str:
     elif symbol.kind == "end":
         inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.cy + END_FONT * 0.35)}" '
                  f'font-size="{n(END_FONT)}" fill="#000" stroke="none">{t(symbol.title)}</text>')
-    return (f'<g class="sop-symbol"{data}><title>{t(symbol.title)}</title>'
+    return (f"<g{data}><title>{t(symbol.title)}</title>"
             f"{_shape(symbol)}{inner}</g>")
 
 
@@ -88,7 +90,7 @@ def _arrow(arrow: Arrow) -> str:
                  + f'<text class="sop-label" x="{n(bx)}" y="{n(by)}" '
                    f'font-size="{n(LABEL_FONT)}" fill="#000" stroke="none">'
                    f"{t(arrow.label.text)}</text>")
-    return (f'<g class="sop-arrow" data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
+    return (f'<g data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
             f"{branch}>{line}{own}{label}</g>")
 
 
@@ -110,8 +112,8 @@ def _grid(page: PageLayout) -> str:
     bytes. A body cell is its column's header cell across its row."""
     heads = "".join(rect(cell.box, f' data-key="{cell.key}"') for cell in page.cells
                     if cell.header)
-    rows = "".join(rect(row, f' class="sop-row" data-step="{step}"' if step is not None
-                        else ' class="sop-row" data-band="1"') for step, row in page.rows)
+    rows = "".join(rect(row, f' data-step="{step}"' if step is not None else ' data-band="1"')
+                   for step, row in page.rows)
     top = page.rows[0][1].y if page.rows else page.height
     lines = "".join(f"M{n(col.x)},{n(top)}V{n(page.height)}" for col in page.columns[1:])
     return (f'<g class="sop-grid" stroke="#000" stroke-width="0.8">'
