@@ -60,10 +60,10 @@ def test_long_steps_continue_on_cards_of_their_own(browser: Any, long_url: str) 
 
 
 MEASURE_SHEETS = """() => [...document.querySelectorAll('.sopgen-official-flow')].map(s => {
-  const texts = [...s.querySelectorAll('text.sop-text')].map(t => {
-    const r = t.getBoundingClientRect();
+  const texts = [...s.querySelectorAll('g.sop-texts text')].map(t => {
+    const r = t.getBoundingClientRect();  // a body text's row group names its step
     return {x: r.left, y: r.top, r: r.right, b: r.bottom, key: t.dataset.key,
-            step: t.dataset.step || '', text: t.textContent}; });
+            step: t.parentNode.dataset.step || '', text: t.textContent}; });
   return {h: s.getBoundingClientRect().height, texts}; })"""
 
 

@@ -27,27 +27,32 @@ OVERFLOWS = """() => {
   const bad = [];
   for (const svg of document.querySelectorAll('svg.sopgen-official-svg')) {
     // Header cells are rects naming their column; a body cell is its column's header
-    // cell across the row (rect.sop-row) its text stands in.
+    // cell across the row (g.sop-rows > rect) its text stands in. A body text stands in its
+    // row's group, which names the step.
     const heads = {};
-    for (const r of svg.querySelectorAll('rect.sop-cell')) heads[r.dataset.key] = r.getBBox();
-    const rows = [...svg.querySelectorAll('rect.sop-row')].map(r => r.getBBox());
+    for (const r of svg.querySelectorAll('g.sop-heads > rect')) heads[r.dataset.key] = r.getBBox();
+    const rows = [...svg.querySelectorAll('g.sop-rows > rect')].map(r => r.getBBox());
     const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 &&
       a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
-    for (const t of svg.querySelectorAll('text.sop-text')) {
-      const box = t.getBBox(), head = heads[t.dataset.key];
-      let cell = t.dataset.step ? null : head;
+    const texts = svg.querySelectorAll('g.sop-texts text');
+    if (!texts.length) bad.push('no cell text');
+    for (const t of texts) {
+      const box = t.getBBox(), head = heads[t.dataset.key], step = t.parentNode.dataset.step;
+      let cell = step ? null : head;
       const mid = box.y + box.height / 2;
       const row = rows.find(r => r.y <= mid && mid <= r.y + r.height);
-      if (t.dataset.step && head && row)
+      if (step && head && row)
         cell = {x: head.x, width: head.width, y: row.y, height: row.height};
       if (!cell || !inside(box, cell)) bad.push(t.dataset.key + ' ' + t.textContent);
     }
-    for (const g of svg.querySelectorAll('g.sop-arrow')) {
+    for (const g of svg.querySelectorAll('g.sop-arrows > g')) {
       const text = g.querySelector('text.sop-label');
       if (text && !inside(text.getBBox(), g.querySelector('rect.sop-label-box').getBBox()))
         bad.push('label ' + text.textContent);
     }
-    for (const g of svg.querySelectorAll('g.sop-symbol')) {
+    const symbols = svg.querySelectorAll('g.sop-symbols > g');
+    if (!symbols.length) bad.push('no symbol');  // every sheet of the seed has some
+    for (const g of symbols) {
       const text = g.querySelector('text');
       const shape = g.querySelector('rect, polygon');
       if (text && !inside(text.getBBox(), shape.getBBox())) bad.push('symbol ' + text.textContent);

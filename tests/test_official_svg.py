@@ -24,8 +24,7 @@ from generator.render.view import SopView, sop_view
 from helpers.golden import assert_golden
 from helpers.site import REPO
 from helpers.sops import MINIMAL, write_sop
-from helpers.svgread import NS, Page, parse
-from helpers.svgread import box_of as _box
+from helpers.svgread import NS, Page, cell_texts, header_cells, parse
 
 DATA = Path(__file__).parent / "data" / "official" / "sop"
 LABELS = locale_labels("id")
@@ -198,10 +197,12 @@ def test_drawings_of_generated_sops_are_clean(number: int, tmp_path: Path) -> No
 def test_text_is_real_text_and_symbols_have_titles(seed: SopView) -> None:
     pages = _pages(seed)
     for page in pages:
-        # No text drawn as glyph outlines: the one path is the grid's cells, rectangles only.
-        [cells] = page.root.iterfind(".//s:path", NS)
-        assert cells.get("class") == "sop-cells"
-        assert re.fullmatch(r"(M[\d.]+,[\d.]+h[\d.]+v[\d.]+h-[\d.]+z)+", cells.get("d", ""))
+        # No text drawn as glyph outlines: the paths are the grid's column lines (straight
+        # down) and the arrow head's triangle, nothing else.
+        head, lines = page.root.iterfind(".//s:path", NS)
+        assert lines.get("class") == "sop-lines"
+        assert re.fullmatch(r"(M[\d.]+,[\d.]+V[\d.]+)+", lines.get("d", ""))
+        assert re.fullmatch(r"M0,0l-7,-3.5v7z", head.get("d", ""))
         assert page.root.find("s:title", NS) is not None
         for shape in page.shapes:
             assert shape.title.strip(), shape
@@ -209,9 +210,9 @@ def test_text_is_real_text_and_symbols_have_titles(seed: SopView) -> None:
                 assert f" {shape.step} " in shape.title
     texts = {}
     for page in pages:
-        for text in page.root.iterfind(".//s:text[@data-key='activity']", NS):
-            texts[int(text.get("data-step", "0"))] = " ".join(
-                "".join(t.itertext()) for t in text.iterfind("s:tspan", NS))
+        for text in cell_texts(page.root):
+            if text.key == "activity" and text.step is not None:
+                texts[text.step] = " ".join(text.lines)
     for step in seed.steps:
         assert texts[step.number].split() == step.action.split()
 
@@ -294,19 +295,20 @@ def test_long_names_wrap_inside_their_cells(long_sop: SopView) -> None:
     from generator.render.official.text import text_width
 
     for page in _pages(long_sop):
-        cells = {}
-        for rect in page.root.iterfind(".//s:rect[@class='sop-cell']", NS):
-            cells.setdefault(rect.get("data-key"), _box(rect))
-        for text in page.root.iterfind(".//s:text[@class='sop-text']", NS):
-            cell = cells[text.get("data-key")]
-            turned = text.get("data-turned") == "1"  # read upright: along the cell's height
-            width = (cell.h if turned else cell.w) - 2 * PAD
-            bold = text.get("font-weight") == "bold"
-            spans = list(text.iterfind("s:tspan", NS))
-            for span in spans:
-                assert text_width(span.text or "", FONT, bold) <= width + 0.01, span.text
-            if turned:
-                assert len(spans) * LINE <= cell.w - 2 * PAD + 0.01
+        cells: dict[str, Box] = {}
+        for key, box in header_cells(page.root):
+            cells.setdefault(key, box)
+        texts = cell_texts(page.root)
+        assert {text.key for text in texts} >= {"activity", "role-0"}
+        for text in texts:
+            cell = cells[text.key]
+            # read upright: along the cell's height
+            width = (cell.h if text.turned else cell.w) - 2 * PAD
+            assert text.bold == (text.step is None), text  # the header, and only it, bold
+            for line in text.lines:
+                assert text_width(line, FONT, text.bold) <= width + 0.01, line
+            if text.turned:
+                assert len(text.lines) * LINE <= cell.w - 2 * PAD + 0.01
 
 
 # ---------------------------------------------------------------- escaping
@@ -321,11 +323,10 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     shown = """a < b & "c" 'd' </text></svg><script>x()</script> &amp;"""
     [page] = _pages(view)  # parses: the SVG is well-formed whatever the SOP says
     assert page.root.find(".//s:script", NS) is None
-    activity = next(t for t in page.root.iterfind(".//s:text[@data-key='activity']", NS)
-                    if t.get("data-step") == "1")
-    words = " ".join("".join(span.itertext()) for span in activity.iterfind("s:tspan", NS))
-    assert words.split() == shown.split()
-    header = next(t for t in page.root.iterfind(".//s:text[@data-key='role-0']", NS))
+    texts = cell_texts(page.root)
+    activity = next(t for t in texts if t.key == "activity" and t.step == 1)
+    assert " ".join(activity.lines).split() == shown.split()
+    header = next(t for t in texts if t.key == "role-0")
     # a word wider than the column is cut between characters: compare without spaces
-    assert "".join(header.itertext()).replace(" ", "") == shown.replace(" ", "")
+    assert "".join(header.lines).replace(" ", "") == shown.replace(" ", "")
     assert all(shown in s.title for s in page.shapes if s.step == 1)

@@ -48,6 +48,18 @@ class Page:
         return [s for s in self.shapes if s.node == f"step-{number}"]
 
 
+@dataclass(frozen=True)
+class CellText:
+    """A table cell's text as drawn: its column, its row's step (None in the header),
+    whether it is turned upright or bold, and its lines."""
+
+    key: str
+    step: int | None
+    turned: bool
+    bold: bool
+    lines: tuple[str, ...]
+
+
 def box_of(element: ET.Element) -> Box:
     if element.tag.endswith("rect"):
         return Box(*(float(element.get(k, "0")) for k in ("x", "y", "width", "height")))
@@ -56,30 +68,65 @@ def box_of(element: ET.Element) -> Box:
     return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
+def header_cells(root: ET.Element) -> list[tuple[str, Box]]:
+    """The header's cells: the rects of the header group, each naming its column."""
+    return [(rect.get("data-key", ""), box_of(rect))
+            for rect in root.iterfind(".//s:g[@class='sop-heads']/s:rect", NS)]
+
+
+def _step_of(node: str) -> int | None:
+    """The step a symbol stands for, from its node's name (step-3, end-3; in-A: none)."""
+    kind, _, rest = node.partition("-")
+    return int(rest) if kind in ("step", "end") else None
+
+
+def cell_texts(root: ET.Element) -> list[CellText]:
+    """Every cell's text, with what it inherits from the groups around it (SVG passes
+    ``font-weight`` and ``data-step`` grouping down): bold is whatever the text or its
+    nearest ancestor that says so says."""
+    found: list[CellText] = []
+
+    def walk(element: ET.Element, bold: bool, step: int | None) -> None:
+        weight = element.get("font-weight")
+        bold = weight == "bold" if weight is not None else bold
+        if element.get("data-step") is not None:
+            step = int(element.get("data-step", "0"))
+        if element.tag.endswith("}text"):
+            lines = ([element.text] if element.text else []) + [
+                span.text or "" for span in element.iterfind("s:tspan", NS)]
+            found.append(CellText(element.get("data-key", ""), step,
+                                  element.get("data-turned") == "1", bold, tuple(lines)))
+            return
+        for child in element:
+            walk(child, bold, step)
+
+    group = root.find(".//s:g[@class='sop-texts']", NS)
+    if group is not None:
+        walk(group, False, None)
+    return found
+
+
 def parse(svg: str) -> Page:
     """Columns from the header cells, rows from the row bands, symbols, arrows, labels."""
     root = ET.fromstring(svg)
     columns = {}
-    for rect in root.iterfind(".//s:rect[@class='sop-cell']", NS):
-        key = rect.get("data-key", "")
-        box = box_of(rect)
+    for key, box in header_cells(root):
         if key.startswith("role-") and key not in columns:
             columns[key] = (box.x, box.right)
     rows = {int(r.get("data-step", "0")): (box_of(r).y, box_of(r).bottom)
-            for r in root.iterfind(".//s:rect[@class='sop-row']", NS) if r.get("data-step")}
+            for r in root.iterfind(".//s:g[@class='sop-rows']/s:rect", NS) if r.get("data-step")}
     shapes = []
-    for g in root.iterfind(".//s:g[@class='sop-symbol']", NS):
+    for g in root.iterfind(".//s:g[@class='sop-symbols']/s:g", NS):
         shape = next(el for el in g if el.tag.endswith(("rect", "polygon")))
         title = g.find("s:title", NS)
         text = g.find("s:text", NS)
-        step = g.get("data-step")
-        shapes.append(Shape(g.get("data-node", ""), g.get("data-kind", ""),
-                            int(step) if step else None, g.get("data-column"),
+        node = g.get("data-node", "")
+        shapes.append(Shape(node, g.get("data-kind", ""), _step_of(node), g.get("data-column"),
                             g.get("data-letter"), g.get("data-direction"), box_of(shape),
                             title.text or "" if title is not None else "",
                             "".join(text.itertext()) if text is not None else ""))
     arrows = []
-    for g in root.iterfind(".//s:g[@class='sop-arrow']", NS):
+    for g in root.iterfind(".//s:g[@class='sop-arrows']/s:g", NS):
         line = g.find("s:polyline", NS)
         assert line is not None
         points = tuple(tuple(map(float, p.split(","))) for p in line.get("points", "").split())

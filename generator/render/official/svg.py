@@ -5,141 +5,121 @@ so the SVG stays well-formed whatever the SOP says. Text is real ``<text>``, eac
 carries a ``<title>`` naming its step and executor, and no script is involved: the page
 prints as it is. ``data-*`` attributes name what each element stands for, for tests and
 for anyone reading the markup.
+
+The markup is lean: this SVG is the largest part of the official document page (one per
+SOP), and every byte is sent, parsed and printed. What many elements share (fill,
+stroke, bold, centring, the arrow head) is said once on the group they stand in, and SVG
+passes it down; the grid's body is its row rectangles and one path of column lines, not
+a rectangle per cell. Elements of one kind stand in one group whose class names the kind
+(``sop-heads``, ``sop-rows``, ``sop-texts``, ``sop-arrows``, ``sop-symbols``): a row, an
+arrow or a symbol is a child of its group, named by its ``data-*`` attributes.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from html import escape
 
-from generator.render.official.geometry import Box, Point
 from generator.render.official.layout import LABEL_FONT, PageLayout
+from generator.render.official.markup import n, points, rect, t
 from generator.render.official.routing import Arrow
+from generator.render.official.svg_text import texts
 from generator.render.official.symbols import END_FONT, Symbol
-from generator.render.official.table import BASE_WIDTH, FONT, LINE, PAD, Cell
+from generator.render.official.table import BASE_WIDTH, FONT
 
 FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
 HEAD_LENGTH, HEAD_HALF = 7.0, 3.5
-CENTRED = {"no", "time"}
 SCREEN_FONT = 12.0
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _t(value: object) -> str:
-    """Text or attribute value, escaped for XML (quotes too) without XML-illegal chars."""
-    return escape(_NOT_XML.sub("", str(value)), quote=True)
-
-
-def _n(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def _points(points: tuple[Point, ...] | list[Point]) -> str:
-    return " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
-
-
-def _rect(box: Box, cls: str, extra: str = "") -> str:
-    return (f'<rect class="{cls}" x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.w)}" '
-            f'height="{_n(box.h)}"{extra}/>')
-
-
-def _text(cell: Cell) -> str:
-    """A cell's lines: centred in header cells, top-left in body cells (No/Waktu centred)."""
-    if cell.rotated:
-        return _turned_text(cell)
-    centred = cell.header or cell.key in CENTRED
-    x = cell.box.cx if centred else cell.box.x + PAD
-    top = cell.box.cy - len(cell.lines) * LINE / 2 if cell.header else cell.box.y + PAD
-    spans = "".join(f'<tspan x="{_n(x)}" y="{_n(top + i * LINE + LINE / 2 + FONT * 0.35)}">'
-                    f"{_t(line)}</tspan>" for i, line in enumerate(cell.lines) if line)
-    if not spans:
-        return ""
-    anchor = ' text-anchor="middle"' if centred else ""
-    weight = ' font-weight="bold"' if cell.header else ""
-    step = f' data-step="{cell.step}"' if cell.step is not None else ""
-    return f'<text class="sop-text" data-key="{cell.key}"{step}{anchor}{weight}>{spans}</text>'
-
-
-def _turned_text(cell: Cell) -> str:
-    """A header cell's lines turned a quarter round (read from the bottom up), centred."""
-    lines = [line for line in cell.lines if line]
-    spans = "".join(f'<tspan x="0" y="{_n((i - (len(lines) - 1) / 2) * LINE + FONT * 0.35)}">'
-                    f"{_t(line)}</tspan>" for i, line in enumerate(lines))
-    return (f'<text class="sop-text" data-key="{cell.key}" data-turned="1" '
-            f'transform="translate({_n(cell.box.cx)} {_n(cell.box.cy)}) rotate(-90)" '
-            f'text-anchor="middle" font-weight="bold">{spans}</text>')
 
 
 def _shape(symbol: Symbol) -> str:
     box = symbol.box
     if symbol.kind == "decision":
         diamond = [(box.cx, box.y), (box.right, box.cy), (box.cx, box.bottom), (box.x, box.cy)]
-        return f'<polygon points="{_points(diamond)}"/>'
+        return f'<polygon points="{points(diamond)}"/>'
     if symbol.kind == "connector":
         tip = box.bottom - box.h * 0.3
         pentagon = [(box.x, box.y), (box.right, box.y), (box.right, tip), (box.cx, box.bottom),
                     (box.x, tip)]
-        return f'<polygon points="{_points(pentagon)}"/>'
-
-    rx = f' rx="{_n(box.h / 2)}"' if symbol.kind in ("terminator", "end") else ""
-    return _rect(box, "sop-shape", rx)
+        return f'<polygon points="{points(pentagon)}"/>'
+    rx = f' rx="{n(box.h / 2)}"' if symbol.kind in ("terminator", "end") else ""
+    return rect(box, rx)
 
 
 def _symbol(symbol: Symbol) -> str:
-    data = "".join(f' data-{name}="{_t(value)}"' for name, value in (
-        ("node", symbol.node), ("kind", symbol.kind), ("step", symbol.step),
-        ("column", symbol.column), ("letter", symbol.letter),
-        ("direction", symbol.direction)) if value is not None)
+    """A symbol's group: what it stands for (its step is in its node's name), the title a
+    screen reader says, its shape and, for an end capsule or a connector, its word."""
+    data = "".join(f' data-{name}="{t(value)}"' for name, value in (
+        ("node", symbol.node), ("kind", symbol.kind), ("column", symbol.column),
+        ("letter", symbol.letter), ("direction", symbol.direction)) if value is not None)
     inner = ""
     if symbol.kind == "connector":
-        inner = (f'<text x="{_n(symbol.box.cx)}" y="{_n(symbol.box.y + symbol.box.h * 0.45)}" '
-                 f'text-anchor="middle" font-weight="bold" fill="#000" stroke="none">'
-                 f"{_t(symbol.letter)}</text>")
+        inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.y + symbol.box.h * 0.45)}" '
+                 f'font-weight="bold" fill="#000" stroke="none">{t(symbol.letter)}</text>')
     elif symbol.kind == "end":
-        inner = (f'<text x="{_n(symbol.box.cx)}" y="{_n(symbol.box.cy + END_FONT * 0.35)}" '
-                 f'text-anchor="middle" font-size="{_n(END_FONT)}" fill="#000" stroke="none">'
-                 f"{_t(symbol.title)}</text>")
-    return (f'<g class="sop-symbol"{data}><title>{_t(symbol.title)}</title>'
+        inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.cy + END_FONT * 0.35)}" '
+                 f'font-size="{n(END_FONT)}" fill="#000" stroke="none">{t(symbol.title)}</text>')
+    return (f"<g{data}><title>{t(symbol.title)}</title>"
             f"{_shape(symbol)}{inner}</g>")
 
 
-def _arrow(arrow: Arrow) -> str:
+def _own_head(arrow: Arrow) -> str:
+    """The head as a triangle of its own, for a line whose last piece is shorter than the
+    written precision (a route can end with a sliver of a piece): written, that piece has
+    no length, so a viewer could not tell the marker which way to point. Empty for every
+    other line, whose head is the group's marker."""
     (px, py), (x, y) = arrow.points[-2], arrow.points[-1]
+    if (n(px), n(py)) != (n(x), n(y)):
+        return ""
     dx, dy = (x > px) - (x < px), (y > py) - (y < py)
     base = (x - dx * HEAD_LENGTH, y - dy * HEAD_LENGTH)
     head = [(x, y), (base[0] - dy * HEAD_HALF, base[1] + dx * HEAD_HALF),
             (base[0] + dy * HEAD_HALF, base[1] - dx * HEAD_HALF)]
+    return f'<polygon points="{points(head)}" fill="#000" marker-end="none"/>'
+
+
+def _arrow(arrow: Arrow) -> str:
+    """An arrow's line, its head (the group's marker) and its Ya/Tidak label."""
     branch = f' data-branch="{arrow.branch}"' if arrow.branch else ""
+    own = _own_head(arrow)
+    stop = ' marker-end="none"' if own else ""  # a polygon or line would take the marker
+    line = f'<polyline points="{points(arrow.points)}"{stop}/>'
     label = ""
     if arrow.label is not None:
         bx, by = arrow.label.baseline
-        label = (_rect(arrow.label.box, "sop-label-box", ' fill="#fff" stroke="none"')
-                 + f'<text class="sop-label" x="{_n(bx)}" y="{_n(by)}" '
-                   f'font-size="{_n(LABEL_FONT)}" fill="#000" stroke="none">'
-                   f"{_t(arrow.label.text)}</text>")
-    return (f'<g class="sop-arrow" data-from="{_t(arrow.source)}" data-to="{_t(arrow.target)}"'
-            f'{branch}><polyline points="{_points(arrow.points)}" fill="none"/>'
-            f'<polygon class="sop-head" points="{_points(head)}" fill="#000"/>{label}</g>')
+        label = (rect(arrow.label.box, ' class="sop-label-box" fill="#fff" stroke="none"')
+                 + f'<text class="sop-label" x="{n(bx)}" y="{n(by)}" '
+                   f'font-size="{n(LABEL_FONT)}" fill="#000" stroke="none">'
+                   f"{t(arrow.label.text)}</text>")
+    return (f'<g data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
+            f"{branch}>{line}{own}{label}</g>")
 
 
-def _outlines(boxes: list[Box]) -> str:
-    """The boxes as the subpaths of one path: a body cell costs ~35 bytes this way instead
-    of ~115 as a ``<rect>`` of its own (the cells were ~45% of a sheet's bytes), and it is
-    drawn the same (the same boxes, filled and stroked)."""
-    return "".join(f"M{_n(b.x)},{_n(b.y)}h{_n(b.w)}v{_n(b.h)}h{_n(-b.w)}z" for b in boxes)
+def _head(number: int) -> tuple[str, str]:
+    """The arrow head as a marker (its id, its definition): a filled triangle, tip at the
+    line's end, pointing along its last piece, outlined like the line. Ids are per sheet:
+    a document shows several sheets, and an id must be unique in it."""
+    ident = f"sopgen-head-{number}"
+    return ident, (f'<defs><marker id="{ident}" orient="auto" markerUnits="userSpaceOnUse" '
+                   f'overflow="visible"><path d="M0,0l{n(-HEAD_LENGTH)},{n(-HEAD_HALF)}'
+                   f'v{n(2 * HEAD_HALF)}z" fill="#000" stroke="#000" stroke-width="1.2"/>'
+                   f"</marker></defs>")
 
 
-def _grid(page: PageLayout) -> list[str]:
-    """Header cells as rects that name their column (``data-key``: a body cell is its
-    column's header cell across its row, ``sop-row``), the body cells and connector bands'
-    cells as one white path."""
-    grid = [_rect(cell.box, "sop-cell", f' data-key="{cell.key}" fill="#eeeeee"')
-            for cell in page.cells if cell.header]
-    body = [cell.box for cell in page.cells if not cell.header]
-    body += [Box(col.x, row.y, col.w, row.h) for step, row in page.rows if step is None
-             for col in page.columns]
-    return [*grid, f'<path class="sop-cells" fill="#fff" d="{_outlines(body)}"/>']
+def _grid(page: PageLayout) -> str:
+    """Header cells as grey rects that name their column (``data-key``); the body as its
+    rows (white rects naming their step, or a band of connectors) and one path of the
+    column lines between them: the same lines as a rectangle per cell, in a tenth of the
+    bytes. A body cell is its column's header cell across its row."""
+    heads = "".join(rect(cell.box, f' data-key="{cell.key}"') for cell in page.cells
+                    if cell.header)
+    rows = "".join(rect(row, f' data-step="{step}"' if step is not None else ' data-band="1"')
+                   for step, row in page.rows)
+    top = page.rows[0][1].y if page.rows else page.height
+    lines = "".join(f"M{n(col.x)},{n(top)}V{n(page.height)}" for col in page.columns[1:])
+    return (f'<g class="sop-grid" stroke="#000" stroke-width="0.8">'
+            f'<g class="sop-heads" fill="#eee">{heads}</g>'
+            f'<g class="sop-rows" fill="#fff">{rows}</g>'
+            f'<path class="sop-lines" fill="none" d="{lines}"/></g>')
 
 
 def _screen_width(page: PageLayout) -> str:
@@ -153,27 +133,23 @@ def _screen_width(page: PageLayout) -> str:
 
 def page_svg(page: PageLayout, title: str) -> str:
     """The SVG element of one flowchart page; ``title`` names it for screen readers."""
-    grid = _grid(page)
-    rows = [_rect(row, "sop-row", f' data-step="{step}" fill="none" stroke="none"'
-                  if step is not None else ' data-band="1" fill="none" stroke="none"')
-            for step, row in page.rows]
-    texts = [_text(cell) for cell in page.cells]
-    joins = [f'<line class="sop-join" x1="{_n(a[0])}" y1="{_n(a[1])}" x2="{_n(b[0])}" '
-             f'y2="{_n(b[1])}"/>' for a, b in page.joins]
+    head, marker = _head(page.number)
+    joins = "".join(f'<line class="sop-join" x1="{n(a[0])}" y1="{n(a[1])}" x2="{n(b[0])}" '
+                    f'y2="{n(b[1])}"/>' for a, b in page.joins)
     return "".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sopgen-official-svg" '
-        f'viewBox="-1 -1 {_n(page.width + 2)} {_n(page.height + 2)}" '  # room for the border
-        f'width="{_n(page.width + 2)}" height="{_n(page.height + 2)}" '
-        f'font-family="{FONT_FAMILY}" font-size="{_n(FONT)}" '
+        f'viewBox="-1 -1 {n(page.width + 2)} {n(page.height + 2)}" '  # room for the border
+        f'width="{n(page.width + 2)}" height="{n(page.height + 2)}" '
+        f'font-family="{FONT_FAMILY}" font-size="{n(FONT)}" '
         f'data-page="{page.number}" data-pages="{page.count}"{_screen_width(page)}>',
-        f"<title>{_t(title)}</title>",
-        f'<g class="sop-grid" stroke="#000" stroke-width="0.8">{"".join(grid)}</g>',
-        f'<g class="sop-rows">{"".join(rows)}</g>',
-        f'<g class="sop-texts" fill="#000">{"".join(texts)}</g>',
-        f'<g class="sop-joins" stroke="#000" stroke-width="1.2">{"".join(joins)}</g>',
-        f'<g class="sop-arrows" stroke="#000" stroke-width="1.2">'
-        f'{"".join(_arrow(a) for a in page.arrows)}</g>',
-        f'<g class="sop-symbols" fill="#fff" stroke="#000" stroke-width="1.2">'
-        f'{"".join(_symbol(s) for s in page.symbols)}</g>',
+        f"<title>{t(title)}</title>{marker}",
+        _grid(page),
+        texts(page.cells),
+        f'<g class="sop-joins" stroke="#000" stroke-width="1.2">{joins}</g>',
+        f'<g class="sop-arrows" fill="none" stroke="#000" stroke-width="1.2" '
+        f'marker-end="url(#{head})">{"".join(_arrow(a) for a in page.arrows)}</g>',
+        f'<g class="sop-symbols" fill="#fff" stroke="#000" stroke-width="1.2" '
+        f'text-anchor="middle">{"".join(_symbol(s) for s in page.symbols)}</g>',
         "</svg>",
     ])
+
