@@ -41,10 +41,11 @@ def test_edit_rebuilds_only_changed_pages_and_other_changes_rebuild_all(tmp_path
 
 def test_the_sop_folder_is_watched_more_often_than_mkdocs_watches(tmp_path: Path) -> None:
     """MkDocs polls every 0.5 s, half of what an edit took to show at a thousand SOPs;
-    the SOP folder, watched after ``poll_sooner``, is looked at every SOP_POLLING s."""
+    the SOP folder, watched after ``poll_sooner``, is looked at every SOP_POLLING s, and a
+    change is built BUILD_DELAY s after it was seen instead of MkDocs' 0.1 s."""
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.mkdocs.serve import SOP_POLLING, poll_sooner
+    from generator.mkdocs.serve import BUILD_DELAY, SOP_POLLING, poll_sooner
 
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
@@ -54,6 +55,7 @@ def test_the_sop_folder_is_watched_more_often_than_mkdocs_watches(tmp_path: Path
         server.watch(str(tmp_path / "sop"))
         intervals = {Path(e.watch.path).name: e.timeout for e in server.observer.emitters}
         assert intervals == {"docs": 0.5, "sop": SOP_POLLING} and SOP_POLLING < 0.5
+        assert server.build_delay == BUILD_DELAY < 0.1
     finally:
         server.server_close()
     poll_sooner(object())  # a server without that observer keeps its own: no error

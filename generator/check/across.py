@@ -20,6 +20,7 @@ def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
     errors: list[SopError] = []
     first_by_id: dict[str, SourceDocument] = {}
     first_by_number: dict[str, SourceDocument] = {}
+    known = set(ids)  # membership in a set: a list made this check quadratic in the SOPs
     for sop_id, doc, sop in entries:
         if sop_id in first_by_id:
             other = first_by_id[sop_id].display_path
@@ -32,7 +33,7 @@ def check_library(entries: list[tuple[str, SourceDocument, Sop]], ids: list[str]
                 errors.append(doc.error(("number",), f"duplicate SOP number '{sop.number}' "
                                                      f"(also in {other})"))
             first_by_number.setdefault(sop.number, doc)
-        errors += _check_related(doc, sop, sop_id, ids)
+        errors += _check_related(doc, sop, sop_id, ids, known)
         errors += check_replacement(doc, sop, sop_id, ids)
     return errors + _check_site_roles(entries, office_of or {}) + _check_unit_names(entries)
 
@@ -78,15 +79,15 @@ def _check_unit_names(entries: list[tuple[str, SourceDocument, Sop]]) -> list[So
     return errors
 
 
-def _check_related(doc: SourceDocument, sop: Sop, sop_id: str, ids: list[str]
-                   ) -> list[SopError]:
+def _check_related(doc: SourceDocument, sop: Sop, sop_id: str, ids: list[str],
+                   known: set[str]) -> list[SopError]:
     errors = []
     for i, related in enumerate(sop.related):
         if related.sop is None:
             continue
         if related.sop == sop_id:
             errors.append(doc.error(("related", i, "sop"), "an SOP cannot be related to itself"))
-        elif related.sop not in ids:
+        elif related.sop not in known:
             hint = did_you_mean(related.sop, ids)
             errors.append(doc.error(("related", i, "sop"),
                                     f"no SOP has the id '{related.sop}'{hint}"))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from markupsafe import escape
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -95,3 +95,11 @@ def keep_printables_out_of_nav(files: Files, withdrawn: frozenset[str] = frozens
     for file in files:
         if is_out_of_nav(file.src_uri) or file.src_uri in withdrawn:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def replace_file(files: Files, file: File) -> None:
+    """Add a generated file; it takes the place of a hand-written one at the same path."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)

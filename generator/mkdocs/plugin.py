@@ -10,6 +10,7 @@ Options are read in ``config.py``; nothing here renders or writes a page itself.
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import time
@@ -29,7 +30,12 @@ from generator.check.library import load_library
 from generator.check.lint.run import load_config as load_lint_config
 from generator.mkdocs.config import SopgenConfig, render_options, ship_worker_shim, sop_folder
 from generator.mkdocs.content import name_search_dialog, prepare_content, space_blocks
-from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav, nav_facts
+from generator.mkdocs.nav import (
+    arrange_units,
+    keep_printables_out_of_nav,
+    nav_facts,
+    replace_file,
+)
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession, poll_sooner
 from generator.mkdocs.sheet import add_sheet_template, choose_template
@@ -68,6 +74,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_shutdown(self) -> None:
         self.session = None
+        gc.unfreeze()  # a serve froze its site's objects (ServeSession.built)
 
     @event_priority(100)  # before mkdocs-mermaid2's and offline's own on_config ask a CDN
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -110,13 +117,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 rendered = dict(pages())
                 for path, text in rendered.items():
                     if not is_side_file(path):
-                        _replace(files, File.generated(config, path, content=text))
+                        replace_file(files, File.generated(config, path, content=text))
                 session.config, session.files, session.sop_dir = config, files, sop_dir
                 session.render, session.pages = lambda: dict(pages()), rendered
         except SopValidationError as exc:
             raise PluginError(f"sopgen: the SOP files have errors:\n{exc.report()}") from None
         for path, source in site_assets().items():
-            _replace(files, File.generated(config, path, abs_src_path=str(source)))
+            replace_file(files, File.generated(config, path, abs_src_path=str(source)))
         keep_printables_out_of_nav(files, self.withdrawn_pages)
         return files
 
@@ -134,7 +141,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             if is_side_file(path):  # HTML for a page's slot (on_post_page), not a page
                 self.side_files.add(path)
             else:
-                _replace(files, File(path, str(self.pages_dir), config.site_dir,
+                replace_file(files, File(path, str(self.pages_dir), config.site_dir,
                                      config.use_directory_urls))
 
     def side_file(self, path: str) -> str | None:
@@ -210,11 +217,3 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if self.session is not None:
             self.session.attach(server)
         return server
-
-
-def _replace(files: Files, file: File) -> None:
-    """Add a generated file; it takes the place of a hand-written one at the same path."""
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(file)

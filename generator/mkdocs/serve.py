@@ -18,6 +18,7 @@ takes MkDocs' full rebuild, which is slower but always right.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import Callable
@@ -43,10 +44,20 @@ SOP_POLLING = 0.2
 half of the time an edit took to show): a look at a thousand files takes milliseconds."""
 
 
+BUILD_DELAY = 0.02
+"""Seconds MkDocs waits after a change for more before it builds (its own: 0.1 s). Its
+polling watcher reports all the changes of one look together, and the next look comes
+:data:`SOP_POLLING` s later: a longer wait catches nothing more, it only delays the page."""
+
+
 def poll_sooner(server: Any) -> None:
     """Let MkDocs' watcher look at the folders watched from now on every
-    :data:`SOP_POLLING` seconds. Its polling observer takes the interval of each new watch
-    from a private attribute; where that is missing, MkDocs' own interval stays."""
+    :data:`SOP_POLLING` seconds, and build :data:`BUILD_DELAY` s after it saw a change.
+    Its polling observer takes the interval of each new watch from a private attribute;
+    where that or the server's delay is missing, MkDocs' own stay."""
+    delay = getattr(server, "build_delay", None)
+    if isinstance(delay, int | float) and not isinstance(delay, bool):
+        server.build_delay = min(delay, BUILD_DELAY)
     observer = getattr(server, "observer", None)
     interval = getattr(observer, "_timeout", None)
     if isinstance(interval, int | float) and not isinstance(interval, bool):
@@ -77,15 +88,22 @@ class ServeSession:
     pages: dict[str, str] = field(default_factory=dict)
     snapshot: Snapshot = field(default_factory=dict)
     complete: bool = False
+    fast: bool = False
+    """True while the fast path builds pages."""
     failure: str | None = None
     """Why the running build failed, as the plugin's ``on_build_error`` heard it."""
     errors: str | None = None
     """The errors of the last build while it failed; the browser is shown them."""
 
     def built(self) -> None:
-        """A full build ended: remember the watched files as they are now."""
-        self.snapshot = snapshot(self.watched())
+        """A full build ended: remember the watched files as they are now (the fast path
+        remembers its own look at them), and leave what it made out of the collector's
+        full passes (:func:`gc.freeze`): they walked every object of the site, a second
+        at a thousand SOPs, in the middle of whichever edit came across one."""
+        if not self.fast:
+            self.snapshot = snapshot(self.watched())
         self.complete = True
+        gc.freeze()
 
     def watched(self) -> list[Path]:
         if self.config is None or self.sop_dir is None:
@@ -109,6 +127,7 @@ class ServeSession:
                     self.errors = None
                     return None
                 self.complete = False
+                gc.unfreeze()  # the last build's objects may be freed now
                 result = full_build(config) if config is not None else full_build()
             except Exception as exc:
                 if not isinstance(exc, MkDocsException):
@@ -157,7 +176,11 @@ def fast_rebuild(session: ServeSession) -> bool:
     if any(_front_matter(pages[path]) != _front_matter(session.pages[path]) for path in edited):
         return False  # a title changed: the nav of every page shows it
     session.pages = pages  # before building: a page's slot is filled from its side file
-    _build_pages(session, {path: pages[path] for path in edited})
+    session.fast = True
+    try:
+        _build_pages(session, {path: pages[path] for path in edited})
+    finally:
+        session.fast = False
     session.snapshot = now
     log.info("sopgen: %d changed pages rebuilt", len(edited))
     return True

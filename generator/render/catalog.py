@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.check.library import Library, SopEntry
@@ -56,15 +56,24 @@ def role_use(entry: SopEntry, role: Role) -> RoleUse:
                    total_of([s.standard.time for _, s in steps]))
 
 
-def site_roles(library: Library) -> list[SiteRole]:
-    """Every role of the site with the SOPs it acts in, sorted by office then name."""
+RoleUses = list[tuple[Role, RoleUse]]
+
+
+def entry_role_uses(entry: SopEntry) -> RoleUses:
+    """Each role of ``entry`` that acts in one of its steps, with what it does there."""
+    uses = [(role, role_use(entry, role)) for role in entry.sop.roles]
+    return [(role, use) for role, use in uses if use.step_numbers]
+
+
+def site_roles(library: Library, uses: Callable[[SopEntry], RoleUses] = entry_role_uses
+               ) -> list[SiteRole]:
+    """Every role of the site with the SOPs it acts in, sorted by office then name;
+    ``uses``: each SOP's roles at work (``RenderCache.role_uses`` keeps them under serve)."""
     found: dict[tuple[str, str], tuple[str, Organization, list[RoleUse]]] = {}
     for entry in library.entries:
-        for role in entry.sop.roles:
-            use = role_use(entry, role)
-            if use.step_numbers:
-                key = (entry.organization.slug, role.id)
-                found.setdefault(key, (role.name, entry.organization, []))[2].append(use)
+        for role, use in uses(entry):
+            key = (entry.organization.slug, role.id)
+            found.setdefault(key, (role.name, entry.organization, []))[2].append(use)
     roles = [SiteRole(rid, name, tuple(uses), org)
              for (_, rid), (name, org, uses) in found.items()]
     return sorted(roles, key=lambda role: (org_key(role.organization.name),

@@ -11,7 +11,7 @@ import json
 import posixpath
 from collections.abc import Callable, Hashable, Iterable
 from functools import cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -63,6 +63,22 @@ made before for ``key``, while none of the SOPs it ``shows`` (ids) changed
 
 def no_memo(key: Hashable, shows: Iterable[str], make: Callable[[], str]) -> str:
     """A one-off build keeps nothing: every text is made."""
+    return make()
+
+
+T = TypeVar("T")
+
+
+class Keep(Protocol):
+    """Values kept across renders for pages that show no step's words: ``keep(key, shows,
+    make)`` returns ``make()`` or the value made before for ``key``, while none of the SOPs
+    it ``shows`` changed in more than its steps' words (``RenderCache.kept``)."""
+
+    def __call__(self, key: Hashable, shows: Iterable[str], make: Callable[[], T]) -> T: ...
+
+
+def no_keep(key: Hashable, shows: Iterable[str], make: Callable[[], T]) -> T:
+    """A one-off build keeps nothing: every value is made."""
     return make()
 
 

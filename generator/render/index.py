@@ -10,9 +10,9 @@ from functools import partial
 
 from markupsafe import Markup
 
-from generator.check.library import Library
-from generator.render.catalog import SiteRole, due_for_review, site_roles
-from generator.render.environment import Memo, no_memo, render
+from generator.check.library import Library, SopEntry
+from generator.render.catalog import RoleUses, SiteRole, due_for_review, entry_role_uses, site_roles
+from generator.render.environment import Keep, Memo, no_keep, no_memo, render
 from generator.render.escape import mermaid_label
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
@@ -30,26 +30,34 @@ from generator.render.view import SopView
 from generator.source.durations import format_total
 
 
-def _roles_pages(library: Library, labels: dict[str, str], memo: Memo,
-                 directory_urls: bool = True) -> tuple[dict[str, str], int]:
+def _roles_pages(library: Library, labels: dict[str, str], memo: Memo, keep: Keep,
+                 uses: Callable[[SopEntry], RoleUses], directory_urls: bool = True
+                 ) -> tuple[dict[str, str], int]:
     """The roles index (grouped by office on a site of several) and a page per role; a
-    role's page is kept (``memo``) while none of the SOPs it shows changed."""
-    roles = site_roles(library)
+    role's page is kept (``memo``) while none of the SOPs it shows changed, the index
+    (``keep``) while none changed in more than its steps' words."""
+    roles = site_roles(library, uses)
     many = library.has_many_organizations
 
     def page_of(role: SiteRole) -> str:
         return role_page_path(role.id, role.organization.slug if many else None)
 
-    groups: dict[str, list[SiteRole]] = {}
-    for role in roles:
-        groups.setdefault(role.organization.name if many else "", []).append(role)
-    pages = {ROLES_PAGE: render("roles.md.j2", groups=groups, L=labels, page=ROLES_PAGE,
-                                role_page=page_of, fmt=format_total)}
-    if many:  # each office's own roles page, which names its folder in the nav
-        for office in groups.values():
-            path = organization_roles_path(office[0].organization.slug)
-            pages[path] = render("roles.md.j2", groups={office[0].organization.name: office},
-                                 L=labels, page=path, role_page=page_of, fmt=format_total)
+    def indexes() -> dict[str, str]:
+        groups: dict[str, list[SiteRole]] = {}
+        for role in roles:
+            groups.setdefault(role.organization.name if many else "", []).append(role)
+        found = {ROLES_PAGE: render("roles.md.j2", groups=groups, L=labels, page=ROLES_PAGE,
+                                    role_page=page_of, fmt=format_total)}
+        if many:  # each office's own roles page, which names its folder in the nav
+            for office in groups.values():
+                path = organization_roles_path(office[0].organization.slug)
+                found[path] = render("roles.md.j2", L=labels, page=path, role_page=page_of,
+                                     groups={office[0].organization.name: office},
+                                     fmt=format_total)
+        return found
+
+    ids = tuple(entry.id for entry in library.entries)
+    pages = dict(keep(("roles", ids, many), ids, indexes))
     for role in roles:
         path = page_of(role)
         shows = tuple(use.entry.id for use in role.uses)
@@ -105,13 +113,18 @@ def link_map(library: Library) -> str:
 
 
 def render_index_pages(library: Library, views: dict[str, SopView], labels: dict[str, str],
-                       options: RenderOptions, memo: Memo = no_memo
+                       options: RenderOptions, memo: Memo = no_memo, keep: Keep = no_keep,
+                       uses: Callable[[SopEntry], RoleUses] = entry_role_uses
                        ) -> tuple[dict[str, str], dict[str, int]]:
-    """Roles index and pages, the review page and the map; plus the home page's figures."""
-    pages, role_count = _roles_pages(library, labels, memo, options.directory_urls)
-    pages[REVIEW_PAGE], due = _review_page(library, labels, options)
-    pages[MAP_PAGE] = render(
-        "map.md.j2", L=labels, page=MAP_PAGE, diagram=Markup(link_map(library)))
+    """Roles index and pages, the review page and the map; plus the home page's figures.
+    ``memo``, ``keep`` and ``uses`` keep what ``sopgen serve`` need not make again."""
+    pages, role_count = _roles_pages(library, labels, memo, keep, uses,
+                                      options.directory_urls)
+    ids = tuple(entry.id for entry in library.entries)
+    pages[REVIEW_PAGE], due = keep(("review", ids), ids,
+                                   lambda: _review_page(library, labels, options))
+    pages[MAP_PAGE] = keep(("map", ids), ids, lambda: render(
+        "map.md.j2", L=labels, page=MAP_PAGE, diagram=Markup(link_map(library))))
     figures = {"sops": len(library.entries), "units": len(library.units()),
                "roles": role_count, "review_due": due,
                "organizations": len({e.organization for e in library.entries})}

@@ -17,8 +17,9 @@ from markupsafe import Markup
 from generator.check.library import Library
 from generator.check.lint.run import LintConfig, LintWarning, lint_entry, site_facts
 from generator.render.cache import RenderCache, site_fingerprint
+from generator.render.catalog import entry_role_uses
 from generator.render.control import is_withdrawn, listed
-from generator.render.environment import no_memo, render
+from generator.render.environment import no_keep, no_memo, render
 from generator.render.followup import render_followup_page
 from generator.render.forms import evaluation_history, monitoring_history, render_forms
 from generator.render.index import render_index_pages
@@ -149,15 +150,21 @@ def iter_site_pages(library: Library, options: RenderOptions | None = None,
         cache.keep_only(set(views))
     units = _unit_views({key: view for key, view in views.items()
                          if not is_withdrawn(view.sop)}, library.has_many_organizations)
-    memo = cache.text if cache else no_memo
-    index_pages, figures = render_index_pages(listed(library), views, labels, options, memo)
-    index_pages[FOLLOWUP_PAGE], counts = render_followup_page(library, labels, options)
-    yield HOME_PAGE, render_home(units, figures | counts, labels)
+    memo, keep = (cache.text, cache.kept) if cache else (no_memo, no_keep)
+    index_pages, figures = render_index_pages(
+        listed(library), views, labels, options, memo, keep,
+        cache.role_uses if cache else entry_role_uses)
+    ids = tuple(views)  # pages across SOPs kept while no SOP changed but in steps' words
+    index_pages[FOLLOWUP_PAGE], counts = keep(
+        ("followup", ids), ids, lambda: render_followup_page(library, labels, options))
+    figures |= counts
+    yield HOME_PAGE, keep(("home", ids, tuple(sorted(figures.items()))), ids,
+                          lambda: render_home(units, figures, labels))
     yield from index_pages.items()
     yield from render_quality_page(views, warnings, labels, memo,
                                    options.directory_urls).items()
-    yield from ((unit.path, render_unit_page(unit, labels)) for unit in units.values()
-                if unit.path)
+    yield from keep(("units", ids), ids, lambda: [
+        (unit.path, render_unit_page(unit, labels)) for unit in units.values() if unit.path])
 
 
 def sop_pages(view: SopView, labels: dict[str, str], options: RenderOptions,
