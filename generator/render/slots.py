@@ -17,11 +17,11 @@ Measured at 1,000 SOPs, Markdown's conversion of those five pages was a third of
 build; a slot costs it next to nothing, and MkDocs holds only the slot until the page is
 written (the side file is read when its page is finished).
 
-The SOP page keeps its headings and lists in Markdown, but its big tables (the worksheet
-and the step table) are marked parts (:data:`PART`, :func:`split_parts`): each becomes a
-side file too, and its slot carries the part's text (no tags) for the search
-index, so search finds the same words without its parser walking every cell. Filling the
-slot replaces the paragraph with the table.
+The SOP page keeps its headings and lists in Markdown, but its big tables (identity,
+worksheet, step table; a role's page its table of SOPs) are marked parts (:data:`PART`,
+:func:`split_parts`): each becomes a side file too, and its slot carries the part's text
+(no tags) for the search index, so search finds the same words without its parser
+walking every cell. Filling the slot replaces that text with the table.
 
 A slot names its side file and carries a hash of its content, so a page whose side file
 changed has changed text too (``sopgen serve`` rebuilds the pages whose text changed).
