@@ -9,9 +9,13 @@ SEED_PAGES = {
     "checklist": "disdukcapil/pengukuran-kinerja.checklist/",
     "cards": "disdukcapil/pengukuran-kinerja.cards/",
     "official": "disdukcapil/pengukuran-kinerja.resmi/",
+    "monitoring": "disdukcapil/pengukuran-kinerja.monitoring/",
+    "evaluation": "disdukcapil/pengukuran-kinerja.evaluasi/",
     "roles": "peran/",
     "role": "peran/sekretaris/",
     "review": "perlu-ditinjau/",
+    "followup": "perlu-dimonitor/",
+    "quality": "catatan-mutu/",
     "map": "peta-keterkaitan/",
     "guide": "authoring/",
 }
