@@ -142,7 +142,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 self.side_files.add(path)
             else:
                 replace_file(files, File(path, str(self.pages_dir), config.site_dir,
-                                     config.use_directory_urls))
+                                         config.use_directory_urls))
 
     def side_file(self, path: str) -> str | None:
         """The HTML of one of this build's side files (None for any other path): from
