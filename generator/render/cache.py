@@ -53,8 +53,6 @@ class RenderCache:
     def __init__(self) -> None:
         self._site: tuple[int, SiteContext] | None = None
         self._entries: dict[str, _Rendered] = {}
-        self._texts: dict[Hashable, str] = {}
-        self._kept: dict[Hashable, str] = {}
         self._fresh: set[str] = set()
         self._reshaped: set[str] = set()
         self._values: dict[Hashable, object] = {}
@@ -88,26 +86,28 @@ class RenderCache:
     def start_round(self) -> None:
         """A new rendering of the site begins: texts kept from the last one stay
         available, and no SOP counts as rendered anew yet."""
-        self._texts, self._kept, self._fresh = self._kept, {}, set()
-        self._values, self._kept_values, self._reshaped = self._kept_values, {}, set()
+        self._values, self._kept_values = self._kept_values, {}
+        self._fresh, self._reshaped = set(), set()
 
     def text(self, key: Hashable, shows: Iterable[str], make: Callable[[], str]) -> str:
         """The text remembered under ``key``, made again when there is none or when an SOP
         it ``shows`` (ids) was rendered anew this round. Texts not asked for in a round
         are forgotten at the next one."""
-        kept = self._texts.get(key)
-        if kept is None or not self._fresh.isdisjoint(shows):
-            kept = make()
-        self._kept[key] = kept
-        return kept
+        return self._recall(("text", key), shows, self._fresh, make)
 
     def kept(self, key: Hashable, shows: Iterable[str], make: Callable[[], T]) -> T:
         """The value remembered under ``key``, made again when there is none or when an
         SOP it ``shows`` (ids) changed this round in more than its steps' words. For pages
         that show no step's words; ``key`` names the SOPs shown, so one added or gone
         makes the value again. Values not asked for in a round are forgotten."""
+        return self._recall(("kept", key), shows, self._reshaped, make)
+
+    def _recall(self, key: Hashable, shows: Iterable[str], changed: set[str],
+                make: Callable[[], T]) -> T:
+        """The value of the last round under ``key``, or ``make()`` when there is none or
+        an SOP it ``shows`` is in ``changed``; kept for the next round either way."""
         found = self._values.get(key, self._values)  # the dict itself: nothing kept
-        if found is self._values or not self._reshaped.isdisjoint(shows):
+        if found is self._values or not changed.isdisjoint(shows):
             found = make()
         self._kept_values[key] = found
         return cast(T, found)
