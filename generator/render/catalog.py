@@ -128,10 +128,10 @@ class MentionFinder:
             key = word.group(0).casefold() if word else ""
             self._by_word.setdefault(key, []).append(
                 re.compile(rf"{re.escape(name)}(?!\w)", flags=re.IGNORECASE))
-        self._odd = "" in self._by_word  # a name that starts with a mark: one pattern
+        odd = "" in self._by_word  # a name that starts with a mark: one pattern of all
         self._pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)"
                                             for name, _ in names), flags=re.IGNORECASE
-                                   ) if self._odd else None
+                                   ) if odd else None
 
     def _mentions(self, text: str) -> Iterator[re.Match[str]]:
         """The names in ``text``, left to right, the longest at each place."""
