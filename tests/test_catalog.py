@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.check.library import Library, load_library
 from generator.render.catalog import MentionFinder, backlinks, due_for_review, site_roles
 from helpers.sops import MINIMAL, write_sop
@@ -81,22 +83,28 @@ def _one_pattern_split(library: Library, text: str, current: str) -> list[tuple[
     return [(chunk, entry) for chunk, entry in parts if chunk]
 
 
-def _overlapping(sop_dir: Path) -> Library:
+def _overlapping(sop_dir: Path, marked: bool) -> Library:
     """The corpus and SOPs whose names share words: "Rapat Kerja" within "Rapat Kerja
-    Daerah", a number that begins another."""
+    Daerah", a number that begins another; ``marked``: one number starts with a mark."""
     shutil.copytree(CORPUS, sop_dir)
     for name, title, number in (("a", "Rapat Kerja", "RK/01"), ("b", "Rapat Kerja Daerah",
-                                "RK/01/2025"), ("c", "Kerja Daerah", None)):
+                                "RK/01/2025"), ("c", "Kerja Daerah",
+                                                "'#KD-07'" if marked else None)):
         text = MINIMAL.replace("title: Pelayanan Contoh", f"title: {title}").replace(
             "organization: Dinas Contoh", "organization: Kantor Uji")
         write_sop(sop_dir, f"x/{name}.yaml", (f"number: {number}\n" if number else "") + text)
     return load_library(sop_dir)
 
 
-def test_notes_find_the_same_mentions_as_one_pattern_of_every_name(tmp_path: Path) -> None:
+@pytest.mark.parametrize("marked", [False, True])
+def test_notes_find_the_same_mentions_as_one_pattern_of_every_name(tmp_path: Path,
+                                                                   marked: bool) -> None:
     """Looking names up by their first word finds what one pattern of all names found:
-    the leftmost, longest name, whole words only, in any case, never the SOP itself."""
-    library = _overlapping(tmp_path / "sop")
+    the leftmost, longest name, whole words only, in any case, never the SOP itself (a
+    site with a name that starts with a mark takes that one pattern)."""
+    library = _overlapping(tmp_path / "sop", marked)
+    assert any(str(n).startswith("#") for e in library.entries for n in [e.sop.number]) \
+        == marked
     names = [n for e in library.entries for n in (e.sop.title, e.sop.number) if n]
     glue = ["", " ", "-", "/", "x", "_", "nya ", ", ", " (", ")."]
     rng = random.Random(7)
