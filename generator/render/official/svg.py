@@ -152,4 +152,3 @@ def page_svg(page: PageLayout, title: str) -> str:
         f'text-anchor="middle">{"".join(_symbol(s) for s in page.symbols)}</g>',
         "</svg>",
     ])
-
