@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from test_browser_search import search
 
 from helpers.browser import open_page
+from helpers.html import requoted
 from helpers.site import REPO, make_project
 
 pytestmark = pytest.mark.browser
@@ -32,7 +33,7 @@ def file_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pages_are_files_and_search_is_inside_the_site(file_site: Path) -> None:
     assert (file_site / "disdukcapil/pengukuran-kinerja.html").is_file()
     assert (file_site / "search/search_index.js").is_file()
-    home = (file_site / "index.html").read_text(encoding="utf-8")
+    home = requoted((file_site / "index.html").read_text(encoding="utf-8"))
     assert 'href="disdukcapil/pengukuran-kinerja.html"' in home
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from helpers.html import css_urls, is_external, loaded_urls, texts_of
+from helpers.html import css_urls, is_external, loaded_urls, requoted, texts_of
 from helpers.site import build_project, make_project, mermaid2_project
 from helpers.sops import MINIMAL, write_sop
 
@@ -23,7 +23,7 @@ def test_seed_site_has_home_unit_and_sop_pages(seed_site: Path) -> None:
         assert (seed_site / page).is_file(), page
     home = html.unescape((seed_site / "index.html").read_text(encoding="utf-8"))
     assert "Pengukuran Kinerja" in home and "795 menit (13 jam 15 menit)" in home
-    page = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    page = requoted((seed_site / SEED_PAGE).read_text(encoding="utf-8"))
     assert 'lang="id"' in page
     assert page.count('<tr data-step="') == 14
     assert 'class="mermaid"' in page
@@ -116,11 +116,11 @@ def test_search_index_finds_sops_by_number_title_role_and_step_words(tmp_path: P
 def test_sheets_are_built_without_the_site_nav_and_search(seed_site: Path) -> None:
     """A sheet to print gets the theme's page without nav, search and footer (about
     10 kB a page); its header still leads home, and the SOP page keeps all of them."""
-    sop = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    sop = requoted((seed_site / SEED_PAGE).read_text(encoding="utf-8"))
     assert "md-nav--primary" in sop and 'data-md-component="search"' in sop
     for kind in ("checklist", "cards", "resmi", "monitoring", "evaluasi"):
-        page = (seed_site / f"disdukcapil/pengukuran-kinerja.{kind}/index.html"
-                ).read_text(encoding="utf-8")
+        page = requoted((seed_site / f"disdukcapil/pengukuran-kinerja.{kind}/index.html"
+                         ).read_text(encoding="utf-8"))
         assert "md-nav--primary" not in page and 'data-md-component="search"' not in page
         assert "md-footer" not in page and "sopgen-sheet-header" in page, kind
         assert 'class="md-ellipsis sopgen-sheet-home" href="../.."' in page, kind
@@ -134,7 +134,7 @@ def test_search_indexes_the_step_table_by_its_words_not_its_tags(seed_site: Path
                  if doc["location"] == "disdukcapil/pengukuran-kinerja/#uraian-prosedur")
     assert "Lembar Disposisi" in steps["text"] and "Disposisi Pimpinan" in steps["text"]
     assert "<td" not in steps["text"] and "sopgen-slot" not in steps["text"]
-    page = (seed_site / SEED_PAGE).read_text(encoding="utf-8")
+    page = requoted((seed_site / SEED_PAGE).read_text(encoding="utf-8"))
     assert "sopgen-slot" not in page and '<table class="sopgen-steps">' in page
 
 

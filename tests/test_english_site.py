@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.html import requoted
 from helpers.site import build_project, make_project
 
 
@@ -20,7 +21,7 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _nav_titles(page: Path) -> list[str]:
-    text = page.read_text(encoding="utf-8")
+    text = requoted(page.read_text(encoding="utf-8"))
     return [" ".join(m.split()) for m in
             re.findall(r'<span class="md-ellipsis">(.*?)</span>', text, re.S)]
 

@@ -14,6 +14,7 @@ from generator.cli import main
 from generator.locale import labels as locale_labels
 from generator.source.errors import SopValidationError
 from helpers.golden import assert_golden
+from helpers.html import requoted
 from helpers.site import REPO
 from helpers.sops import MINIMAL, line_of, write_sop
 
@@ -234,7 +235,7 @@ def test_the_built_quality_page_is_out_of_the_nav_and_search(seed_site: Path) ->
     assert "catatan-mutu/" not in home
     index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("catatan-mutu/")]
-    built = (seed_site / "catatan-mutu/index.html").read_text(encoding="utf-8")
+    built = requoted((seed_site / "catatan-mutu/index.html").read_text(encoding="utf-8"))
     assert 'id="pengukuran-kinerja"' in built and "sopgen-slot" not in built, "slot filled"
     assert built.count("<h1") == 1 and "<code>active-verb</code>" in built
     assert '<div class="sopgen-table-wrap" tabindex="0">\n<table>' in built, "scrolls on a phone"

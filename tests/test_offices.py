@@ -11,6 +11,7 @@ import pytest
 from generator.check.library import load_library
 from generator.render.site import render_site
 from generator.render.slots import filled_pages
+from helpers.html import requoted
 from helpers.site import REPO, build_project, make_project
 
 OFFICES = Path(__file__).parent / "data" / "offices"
@@ -146,7 +147,7 @@ def test_seed_pages_show_the_worksheet_and_the_restored_warning() -> None:
 def test_corpus_builds_strict(tmp_path: Path) -> None:
     site = build_project(make_project(tmp_path, OFFICES))
     assert (site / "peran" / "kelurahan-sukamaju" / "sekretaris" / "index.html").is_file()
-    html = (site / "index.html").read_text(encoding="utf-8")
+    html = requoted((site / "index.html").read_text(encoding="utf-8"))
     nav = html[html.index("md-nav--primary"):]
     titles = re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', nav)
     # every office folder is titled after its office (declared by _organization.yaml, or

@@ -19,6 +19,7 @@ from generator.render.paths import official_page_path
 from generator.render.site import render_site
 from generator.render.slots import fill_slots, filled_pages, side_path, slot_paths
 from generator.render.view import sop_view
+from helpers.html import requoted
 from helpers.site import REPO, build_project, make_project
 from helpers.sops import MINIMAL, write_sop
 
@@ -124,7 +125,8 @@ def test_build_uses_the_plugin_settings(tmp_path: Path) -> None:
     shutil.copy(REPO / "docs" / "schema" / "sop.schema.json", project / "docs" / "img" /
                 "logo.png")  # any file will do: the test checks the link, not the picture
     site = build_project(project)
-    html = (site / "disdukcapil" / "pengukuran-kinerja.resmi" / "index.html").read_text()
+    html = requoted((site / "disdukcapil" / "pengukuran-kinerja.resmi" / "index.html"
+                     ).read_text())
     assert html.count('class="sopgen-official-sheet sopgen-official-flow"') == 4
     src = re.search(r'class="sopgen-official-logo" src="([^"]+)"', html)
     assert src is not None
@@ -168,7 +170,8 @@ def test_printables_are_built_from_their_slots_with_one_title(tmp_path: Path) ->
     for kind in ("checklist", "cards", "resmi", "monitoring", "evaluasi"):
         page = f"disdukcapil/pengukuran-kinerja.{kind}.md"
         assert slot_paths(pages[page]) == [side_path(page)], kind
-        html = (site / "disdukcapil" / f"pengukuran-kinerja.{kind}" / "index.html").read_text()
+        html = requoted((site / "disdukcapil" / f"pengukuran-kinerja.{kind}" / "index.html"
+                         ).read_text())
         assert 'class="sopgen-slot"' not in html and "<!--<h1>-->" not in html, kind
         assert html.count("<h1") == 1, kind
         first = re.search(r"<(?:div|section|h1|style)\b[^>]*>", pages[side_path(page)])

@@ -1,10 +1,9 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to the pure stages.
 
 ``on_files`` runs load -> validate -> render and hands MkDocs the pages as generated files;
-``on_post_page`` fills each built page's slots with their side files (the official
-flowchart's SVG, which so never goes through Markdown or search: ``render.slots``) and adds
-the assets the page needs (``pages.py``); ``on_serve``
-watches the SOP folder and puts the fast path of ``serve.py`` in front of MkDocs' rebuild.
+``on_post_page`` fills each built page's slots with their side files (the SVGs and big tables,
+which so skip Markdown: ``render.slots``), adds the assets the page needs and minifies
+it (``pages.py``); ``on_serve`` watches the SOP folder and puts ``serve.py``'s fast path first.
 Options are read in ``config.py``; nothing here renders or writes a page itself.
 """
 
@@ -39,6 +38,7 @@ from generator.mkdocs.nav import (
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession, poll_sooner
 from generator.mkdocs.sheet import add_sheet_template, choose_template
+from generator.mkdocs.theme_files import drop_unused_theme_files
 from generator.render.assets import STYLESHEET, site_assets
 from generator.render.locale import labels
 from generator.render.paths import ROLES_PAGE
@@ -125,6 +125,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         for path, source in site_assets().items():
             replace_file(files, File.generated(config, path, abs_src_path=str(source)))
         keep_printables_out_of_nav(files, self.withdrawn_pages)
+        drop_unused_theme_files(files, config)
         return files
 
     def _write_pages(self, pages: Iterator[tuple[str, str]], files: Files,

@@ -55,7 +55,25 @@ def is_external(url: str) -> bool:
     return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url.strip(), flags=re.I))
 
 
+# Where an element whose end tag built pages leave out ends (HTML's implied end tags).
+_IMPLIED_END = {name: r"</?(?:tr|tbody|thead|tfoot|table)\b|<t[dh]\b" for name in ("td", "th")}
+_IMPLIED_END["tr"] = r"</?(?:tbody|thead|tfoot|table)\b|<tr\b"
+
+
 def texts_of(page: str, tag: str) -> list[str]:
-    """Visible text of every ``<tag>`` element (tags stripped, entities decoded)."""
-    pattern = re.compile(rf"<{tag}\b[^>]*>(.*?)</{tag}>", flags=re.S)
+    """Visible text of every ``<tag>`` element (tags stripped, entities decoded); a cell
+    or row ends where HTML ends it when its end tag is left out (built pages leave it)."""
+    end = rf"</{tag}>" + (f"|{_IMPLIED_END[tag]}" if tag in _IMPLIED_END else "")
+    pattern = re.compile(rf"<{tag}\b[^>]*>(.*?)(?={end})", flags=re.S)
     return [html.unescape(re.sub(r"<[^>]+>", "", m)).strip() for m in pattern.findall(page)]
+
+
+_UNQUOTED = re.compile(r"""(?<=[\w-])=([^\s"'=<>`]+)(?=[\s>])""")
+_START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+
+
+def requoted(page: str) -> str:
+    """A built page with every attribute value in double quotes again, as the templates
+    write them (built pages leave the quotes out where HTML lets them), so a test can look
+    for a tag as it is written: ``'<table class="sopgen-steps">' in requoted(page)``."""
+    return _START_TAG.sub(lambda tag: _UNQUOTED.sub(r'="\1"', tag.group(0)), page)
