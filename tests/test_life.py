@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import json
 import re
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import pytest
 import segno
 
 from generator.check.library import Library, load_library
+from generator.locale import _all_labels
+from generator.render.assets import asset_root
+from generator.render.control import PRINTED_TOKEN
 from generator.render.followup import add_months, monitoring_due, open_actions
 from generator.render.locale import labels
 from generator.render.options import RenderOptions
@@ -68,6 +72,21 @@ def test_every_printable_names_number_revision_effective_date_and_printing(
         assert "@bottom-left { content:" in page and "data-sopgen-printed" in page
     # what the SOP does not state is a blank, never a guess
     assert "Revisi: ………… · Tanggal Efektif: …………" in pages[f"layanan/{DRAFT}.checklist.md"]
+
+
+def test_every_printable_names_its_language_and_control_js_knows_its_months() -> None:
+    """The month names of the date of printing are said once, in control.js, for every
+    language of the locale file; a printable names only its language (its lang)."""
+    script = (asset_root() / "control.js").read_text(encoding="utf-8")
+    for language, words in _all_labels().items():
+        assert f'{language}: "{words["months"]}"' in script, language
+        page = filled_pages(render_site(load_library(LIFE), RenderOptions(
+            today=TODAY, language=language)))[f"layanan/{IN_FORCE}.monitoring.md"]
+        assert f'<div class="sopgen-control" lang="{language}">' in page
+        assert "data-months" not in page
+    assert f"const TOKEN = {json.dumps(PRINTED_TOKEN)};" in script
+    assert f"{PRINTED_TOKEN}; }}" in filled_pages(render_site(load_library(LIFE), OPTIONS))[
+        f"layanan/{IN_FORCE}.checklist.md"], "the margin line ends with the token"
 
 
 def _matrix(svg: str) -> list[list[bool]]:
