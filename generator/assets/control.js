@@ -11,7 +11,7 @@
   };
   /* The CSS string in each control <style> that stands for the date of printing
      (generator/render/control.py: PRINTED_TOKEN). */
-  const TOKEN = "\"\\2026 \\2026 \\2026 \\2026 \"";
+  const TOKEN = "\"\u2026\u2026\u2026\u2026\"";
   const block = document.querySelector("div.sopgen-control");
   if (!block) { return; }
   const known = Object.prototype.hasOwnProperty.call(MONTHS, block.lang);
