@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import base64
 import datetime
+import json
 import re
 from pathlib import Path
 
 import pytest
 import segno
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.check.library import Library, load_library
+from generator.locale import _all_labels
+from generator.render.assets import asset_root
+from generator.render.control import PRINTED_TOKEN, css_text
 from generator.render.followup import add_months, monitoring_due, open_actions
 from generator.render.locale import labels
 from generator.render.options import RenderOptions
@@ -68,6 +74,50 @@ def test_every_printable_names_number_revision_effective_date_and_printing(
         assert "@bottom-left { content:" in page and "data-sopgen-printed" in page
     # what the SOP does not state is a blank, never a guess
     assert "Revisi: ………… · Tanggal Efektif: …………" in pages[f"layanan/{DRAFT}.checklist.md"]
+
+
+def _decode_css(value: str) -> str:
+    """A CSS string's text, its hex escapes undone the way a CSS parser does."""
+    return re.sub(r"\\([0-9a-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), value[1:-1])
+
+
+@given(st.text())
+def test_the_margin_lines_css_string_holds_any_text(text: str) -> None:
+    value = css_text(text)
+    body = value[1:-1]
+    assert value[0] == value[-1] == '"' and not set(body) & set('"\'<>&')
+    assert all(ch.isprintable() for ch in body), "no newline or control character"
+    assert _decode_css(value) == " ".join(text.split())
+
+
+def test_hostile_text_cannot_leave_the_margin_line(tmp_path: Path) -> None:
+    hostile = '</style><script>x()</script> "\\" \' & · …'
+    text = MINIMAL.replace("title: Pelayanan Contoh", f"title: {json.dumps(hostile)}")
+    write_sop(tmp_path / "sop", "u/a.yaml", "number: '</style>'\n" + text)
+    for kind in PRINTED:
+        page = filled_pages(render_site(load_library(tmp_path / "sop")))[f"u/a.{kind}.md"]
+        style = page.split("<style data-sopgen-control>")[1].split("</style>")[0]
+        assert "<" not in style and "<script>" not in page, kind
+        footer = re.search(r'@bottom-left \{ content: ("[^"]*") " " ' + re.escape(PRINTED_TOKEN),
+                           style)
+        assert footer is not None, kind
+        assert _decode_css(footer.group(1)) == (
+            f"{hostile} · Nomor SOP: </style> · Revisi: ………… · Tanggal Efektif: ………… · Dicetak:")
+
+
+def test_every_printable_names_its_language_and_control_js_knows_its_months() -> None:
+    """The month names of the date of printing are said once, in control.js, for every
+    language of the locale file; a printable names only its language (its lang)."""
+    script = (asset_root() / "control.js").read_text(encoding="utf-8")
+    for language, words in _all_labels().items():
+        assert f'{language}: "{words["months"]}"' in script, language
+        page = filled_pages(render_site(load_library(LIFE), RenderOptions(
+            today=TODAY, language=language)))[f"layanan/{IN_FORCE}.monitoring.md"]
+        assert f'<div class="sopgen-control" lang="{language}">' in page
+        assert "data-months" not in page
+    assert f"const TOKEN = {json.dumps(PRINTED_TOKEN)};" in script
+    assert f"{PRINTED_TOKEN}; }}" in filled_pages(render_site(load_library(LIFE), OPTIONS))[
+        f"layanan/{IN_FORCE}.checklist.md"], "the margin line ends with the token"
 
 
 def _matrix(svg: str) -> list[list[bool]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.cli import main
+from generator.render.locale import labels
 from helpers.site import REPO, make_project
 
 A4 = (595.28, 841.89)
@@ -55,6 +57,8 @@ def test_every_printed_page_names_number_revision_effective_date_and_printing(
             assert "Nomor SOP: 800/003/2024" in flat and "Revisi: 01" in flat, kind
             assert "Tanggal Efektif: 29 Februari 2024" in flat and "Dicetak: " in flat
             assert "Dicetak: …" not in flat  # control.js filled in the day's date
+            date = re.search(r"Dicetak: \d{1,2} (\w+) \d{4}", flat)
+            assert date is not None and date.group(1) in labels("id")["months"].split(",")
 
 
 @pytest.mark.browser

@@ -3,9 +3,11 @@ seed as the scan says; the --strict exit codes; switching rules off with a reaso
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from generator.check.library import FileCache, load_library
 from generator.check.lint.rules import RULE_IDS
@@ -218,8 +220,19 @@ def test_the_quality_page_lists_warnings_and_sop_pages_count_them_on_request() -
     quality = pages["catatan-mutu.body.html"]  # the page's HTML body (render.slots)
     assert "Penandatanganan" in quality and "<script" not in quality
     assert 'data-sopgen-slot="catatan-mutu.body.html"' in pages["catatan-mutu.md"]
-    # steps 7, 9, 10 (a subject), 11-14 (nouns)
-    assert quality.count("<tr><td><code>active-verb</code></td>") == 7
+    # steps 7, 9, 10 (a subject), 11-14 (nouns): the rule said once, over its seven rows
+    assert quality.count("<code>active-verb</code>") == 1
+    assert '<td rowspan="7"><code>active-verb</code></td>' in quality
+    found = lint_library(library, labels=locale_labels("id"))["pengukuran-kinerja"]
+    rows = quality.split("<tbody>")[1].split("</tbody>")[0].strip().split("\n")
+    assert len(rows) == len(found), "a row per finding"
+    messages = {str(escape(warning.message)) for warning in found}
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in rows]
+    assert all(sum(cell in messages for cell in row) == 1 for row in cells)
+    assert sorted(cell for row in cells for cell in row if cell in messages) == sorted(
+        str(escape(warning.message)) for warning in found), "every finding named"
+    for warning in found:  # each advice said once per rule (the identity rule's five: once)
+        assert quality.count(str(escape(warning.hint))) == 1
     assert "catatan mutu" not in pages["disdukcapil/pengukuran-kinerja.md"]
     shown = render_site(library, RenderOptions(show_lint=True))
     warnings = len(lint_library(library)["pengukuran-kinerja"])
@@ -252,3 +265,18 @@ def test_a_related_sop_of_this_site_written_as_text_is_named(tmp_path: Path, nam
     [(rule, line, message)] = rules_of(tmp_path / "sop")
     assert (rule, line) == ("related-by-id", COMPLETE.count("\n") + 2)
     assert message.endswith("it is the SOP 'b' of this site"), message
+
+
+def test_the_quality_page_groups_findings_by_rule_then_advice_keeping_each() -> None:
+    from generator.check.lint.run import LintWarning
+    from generator.render.quality import Advice, RuleFindings, group_findings
+
+    def warning(rule: str, message: str, hint: str) -> LintWarning:
+        return LintWarning("a", "a.yaml", 1, 1, rule, message, hint, "steps")
+
+    found = [warning("b", "b1", "x"), warning("a", "a1", "y"), warning("b", "b2", "z"),
+             warning("b", "b3", "x"), warning("a", "a2", "y")]
+    groups = group_findings(found)
+    assert groups == (RuleFindings("b", (Advice("x", ("b1", "b3")), Advice("z", ("b2",)))),
+                      RuleFindings("a", (Advice("y", ("a1", "a2")),)))
+    assert [group.rows for group in groups] == [3, 2]

@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from generator.check.library import Library, SopEntry
 from generator.render.assets import SITE_PREFIX, Assets, link_assets
-from generator.render.escape import css_string
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
 from generator.render.paths import sop_page_path
@@ -31,6 +30,21 @@ from generator.source.model import Sop
 
 PRINTED_PLACEHOLDER = "\u2026\u2026\u2026\u2026"
 """Where the date of printing goes in the page margin until control.js fills it in."""
+_CSS_UNSAFE = frozenset('"\\<>&\'')
+
+
+def css_text(text: str) -> str:
+    """A CSS string of ``text`` (quoted) for a ``<style>`` on every printed sheet, short:
+    its whitespace runs as one space and printable characters as they are (the page is
+    UTF-8), but anything that could end the string or the element (quotes, backslash,
+    ``<``), ``>`` and ``&`` and every unprintable character as a hex escape."""
+    return '"' + "".join(f"\\{ord(ch):x} " if ch in _CSS_UNSAFE or not ch.isprintable()
+                         else ch for ch in " ".join(text.split())) + '"'
+
+
+PRINTED_TOKEN = css_text(PRINTED_PLACEHOLDER)
+"""The CSS string control.js replaces with the date of printing (its TOKEN: the script
+says it once instead of every printable naming it)."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +75,8 @@ class ControlView:
     """The same line as text, for sheets without a margin (the step cards)."""
     qr_image: str | None
     """The QR code as a ``data:`` URL, for the ``@page`` margin box of every printed page."""
-    placeholder: str = str(css_string(PRINTED_PLACEHOLDER))
-    """The CSS string control.js replaces with the date of printing."""
+    language: str
+    """The site's language: control.js writes the date of printing with its month names."""
     blank: str = PRINTED_PLACEHOLDER
 
 
@@ -126,8 +140,8 @@ def control_view(entry: SopEntry, library: Library, labels: dict[str, str],
         reason=withdrawal.reason if withdrawal else None,
         withdrawn_on=format_date(withdrawal.date, labels) if withdrawal else None,
         replacement=replacement, number=sop.number, revision=revision, effective=effective,
-        address=url, footer=Markup(f'{css_string(text)} " " {css_string(PRINTED_PLACEHOLDER)}'),
-        footer_text=text, qr_image=data_url(qr) if qr else None)
+        address=url, footer=Markup(f'{css_text(text)} " " {PRINTED_TOKEN}'),
+        footer_text=text, qr_image=data_url(qr) if qr else None, language=options.language)
 
 
 STYLESHEET = f"{SITE_PREFIX}/control.css"
