@@ -49,8 +49,8 @@ def test_no_indonesian_label_on_any_generated_page(english_site: Path, word: str
 def test_the_date_of_printing_is_written_in_english(browser: Any, english_site: Path) -> None:
     """control.js takes the month names of the control block's language (lang="en")."""
     form = "disdukcapil/pengukuran-kinerja.monitoring/"
-    assert '<div class="sopgen-control" lang="en">' in (
-        english_site / form / "index.html").read_text(encoding="utf-8")
+    assert '<div class="sopgen-control" lang="en">' in requoted(
+        (english_site / form / "index.html").read_text(encoding="utf-8"))
     with serve(english_site) as url:
         page, log = open_page(browser, url + form)
         printed = page.locator("[data-sopgen-printed]").inner_text()
