@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,12 @@ def test_sheets_are_built_without_the_site_nav_and_search(seed_site: Path) -> No
         assert "md-footer" not in page and "sopgen-sheet-header" in page, kind
         assert 'class="md-ellipsis sopgen-sheet-home" href="../.."' in page, kind
         assert '<article class="md-content__inner md-typeset">' in page, kind
+        found = re.search(r'<script id="__config"[^>]*>(.*?)</script>', page)
+        assert found is not None, kind
+        config = json.loads(found.group(1))
+        assert config["translations"] == {} and "search" not in config, kind  # no search
+        assert config["base"] == "../.." and "navigation.top" in config["features"], kind
+        assert "md-logo" not in page, kind
 
 
 def test_search_indexes_the_step_table_by_its_words_not_its_tags(seed_site: Path) -> None:
