@@ -46,11 +46,10 @@ def _shape(symbol: Symbol) -> str:
 
 
 def _symbol(symbol: Symbol) -> str:
-    """A symbol's group: what it stands for (its step is in its node's name), the title a
-    screen reader says, its shape and, for an end capsule or a connector, its word."""
-    data = "".join(f' data-{name}="{t(value)}"' for name, value in (
-        ("node", symbol.node), ("kind", symbol.kind), ("column", symbol.column),
-        ("letter", symbol.letter), ("direction", symbol.direction)) if value is not None)
+    """A symbol's group: the node it stands for (``step-3``, ``end-3``, ``in-A``: its
+    step or its connector's letter and direction), the title a screen reader says, its
+    shape and, for an end capsule or a connector, its word. Its kind is its shape and its
+    column the one it is drawn in: the markup does not say them again."""
     inner = ""
     if symbol.kind == "connector":
         inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.y + symbol.box.h * 0.45)}" '
@@ -58,7 +57,7 @@ def _symbol(symbol: Symbol) -> str:
     elif symbol.kind == "end":
         inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.cy + END_FONT * 0.35)}" '
                  f'font-size="{n(END_FONT)}" fill="#000" stroke="none">{t(symbol.title)}</text>')
-    return (f"<g{data}><title>{t(symbol.title)}</title>"
+    return (f'<g data-node="{t(symbol.node)}"><title>{t(symbol.title)}</title>'
             f"{_shape(symbol)}{inner}</g>")
 
 
@@ -78,7 +77,8 @@ def _own_head(arrow: Arrow) -> str:
 
 
 def _arrow(arrow: Arrow) -> str:
-    """An arrow's line, its head (the group's marker) and its Ya/Tidak label."""
+    """An arrow's line, its head (the group's marker) and its Ya/Tidak label: the
+    group's one rect (the label's white ground) and its one text."""
     branch = f' data-branch="{arrow.branch}"' if arrow.branch else ""
     own = _own_head(arrow)
     stop = ' marker-end="none"' if own else ""  # a polygon or line would take the marker
@@ -86,8 +86,8 @@ def _arrow(arrow: Arrow) -> str:
     label = ""
     if arrow.label is not None:
         bx, by = arrow.label.baseline
-        label = (rect(arrow.label.box, ' class="sop-label-box" fill="#fff" stroke="none"')
-                 + f'<text class="sop-label" x="{n(bx)}" y="{n(by)}" '
+        label = (rect(arrow.label.box, ' fill="#fff" stroke="none"')
+                 + f'<text x="{n(bx)}" y="{n(by)}" '
                    f'font-size="{n(LABEL_FONT)}" fill="#000" stroke="none">'
                    f"{t(arrow.label.text)}</text>")
     return (f'<g data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
@@ -107,12 +107,12 @@ def _head(number: int) -> tuple[str, str]:
 
 def _grid(page: PageLayout) -> str:
     """Header cells as grey rects that name their column (``data-key``); the body as its
-    rows (white rects naming their step, or a band of connectors) and one path of the
+    rows (white rects naming their step; a band of connectors names none) and one path of the
     column lines between them: the same lines as a rectangle per cell, in a tenth of the
     bytes. A body cell is its column's header cell across its row."""
     heads = "".join(rect(cell.box, f' data-key="{cell.key}"') for cell in page.cells
                     if cell.header)
-    rows = "".join(rect(row, f' data-step="{step}"' if step is not None else ' data-band="1"')
+    rows = "".join(rect(row, f' data-step="{step}"' if step is not None else "")
                    for step, row in page.rows)
     top = page.rows[0][1].y if page.rows else page.height
     lines = "".join(f"M{n(col.x)},{n(top)}V{n(page.height)}" for col in page.columns[1:])
@@ -134,7 +134,7 @@ def _screen_width(page: PageLayout) -> str:
 def page_svg(page: PageLayout, title: str) -> str:
     """The SVG element of one flowchart page; ``title`` names it for screen readers."""
     head, marker = _head(page.number)
-    joins = "".join(f'<line class="sop-join" x1="{n(a[0])}" y1="{n(a[1])}" x2="{n(b[0])}" '
+    joins = "".join(f'<line x1="{n(a[0])}" y1="{n(a[1])}" x2="{n(b[0])}" '
                     f'y2="{n(b[1])}"/>' for a, b in page.joins)
     return "".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sopgen-official-svg" '
