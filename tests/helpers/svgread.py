@@ -69,6 +69,22 @@ def box_of(element: ET.Element) -> Box:
     return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
+def path_points(d: str) -> tuple[Point, ...]:
+    """The corners of a path of ``M``, ``L``, ``H`` and ``V`` pieces (an arrow's line),
+    in order."""
+    found: list[Point] = []
+    for command, args in re.findall(r"([MLHV])([^MLHV]*)", d):
+        x, y = found[-1] if found else (0.0, 0.0)
+        if command in "ML":
+            x, y = map(float, args.split(","))
+        elif command == "H":
+            x = float(args)
+        else:
+            y = float(args)
+        found.append((x, y))
+    return tuple(found)
+
+
 def header_cells(root: ET.Element) -> list[tuple[str, Box]]:
     """The header's cells: the rects of the header group, each naming its column."""
     return [(rect.get("data-key", ""), box_of(rect))
@@ -172,13 +188,13 @@ def parse(svg: str) -> Page:
                             "".join(text.itertext()) if text is not None else ""))
     arrows = []
     for g in root.iterfind(".//s:g[@class='sop-arrows']/s:g", NS):
-        line = g.find("s:polyline", NS)
+        line = g.find("s:path", NS)
         assert line is not None
-        points = tuple(tuple(map(float, p.split(","))) for p in line.get("points", "").split())
+        points = path_points(line.get("d", ""))
         label = g.find("s:text", NS)  # an arrow's one text is its label, its one rect
         label_rect = g.find("s:rect", NS)  # the label's white ground
         arrows.append(Drawn(g.get("data-from", ""), g.get("data-to", ""), g.get("data-branch"),
-                            points,  # type: ignore[arg-type]
+                            points,
                             label.text if label is not None else None,
                             box_of(label_rect) if label_rect is not None else None))
     return Page(root, columns, rows, shapes, arrows)

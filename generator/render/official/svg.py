@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from generator.render.official.layout import LABEL_FONT, PageLayout
-from generator.render.official.markup import n, points, rect, t
+from generator.render.official.markup import n, points, rect, route, t
 from generator.render.official.routing import Arrow
 from generator.render.official.svg_text import texts
 from generator.render.official.symbols import END_FONT, Symbol
@@ -77,12 +77,13 @@ def _own_head(arrow: Arrow) -> str:
 
 
 def _arrow(arrow: Arrow) -> str:
-    """An arrow's line, its head (the group's marker) and its Ya/Tidak label: the
-    group's one rect (the label's white ground) and its one text."""
+    """An arrow's line (a path of horizontal and vertical pieces), its head (the group's
+    marker) and its Ya/Tidak label: the group's one rect (the label's white ground) and
+    its one text."""
     branch = f' data-branch="{arrow.branch}"' if arrow.branch else ""
     own = _own_head(arrow)
     stop = ' marker-end="none"' if own else ""  # a polygon or line would take the marker
-    line = f'<polyline points="{points(arrow.points)}"{stop}/>'
+    line = f'<path d="{route(arrow.points)}"{stop}/>'
     label = ""
     if arrow.label is not None:
         bx, by = arrow.label.baseline
@@ -97,12 +98,13 @@ def _arrow(arrow: Arrow) -> str:
 def _head(number: int) -> tuple[str, str]:
     """The arrow head as a marker (its id, its definition): a filled triangle, tip at the
     line's end, pointing along its last piece, outlined like the line. Ids are per sheet:
-    a document shows several sheets, and an id must be unique in it."""
+    a document shows several sheets, and an id must be unique in it. A marker is drawn
+    only where a line ends, wherever it stands: it needs no ``<defs>`` around it."""
     ident = f"sopgen-head-{number}"
-    return ident, (f'<defs><marker id="{ident}" orient="auto" markerUnits="userSpaceOnUse" '
+    return ident, (f'<marker id="{ident}" orient="auto" markerUnits="userSpaceOnUse" '
                    f'overflow="visible"><path d="M0,0l{n(-HEAD_LENGTH)},{n(-HEAD_HALF)}'
                    f'v{n(2 * HEAD_HALF)}z" fill="#000" stroke="#000" stroke-width="1.2"/>'
-                   f"</marker></defs>")
+                   f"</marker>")
 
 
 def _grid(page: PageLayout) -> str:
@@ -140,8 +142,7 @@ def page_svg(page: PageLayout, title: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sopgen-official-svg" '
         f'viewBox="-1 -1 {n(page.width + 2)} {n(page.height + 2)}" '  # room for the border
         f'width="{n(page.width + 2)}" height="{n(page.height + 2)}" '
-        f'font-family="{FONT_FAMILY}" font-size="{n(FONT)}" '
-        f'data-page="{page.number}" data-pages="{page.count}"{_screen_width(page)}>',
+        f'font-family="{FONT_FAMILY}" font-size="{n(FONT)}"{_screen_width(page)}>',
         f"<title>{t(title)}</title>{marker}",
         _grid(page),
         texts(page.cells),
