@@ -187,8 +187,9 @@ def parse(svg: str) -> Page:
                             box, title.text or "" if title is not None else "",
                             "".join(text.itertext()) if text is not None else ""))
     arrows = []
-    for g in root.iterfind(".//s:g[@class='sop-arrows']/s:g", NS):
-        line = g.find("s:path", NS)
+    for g in root.iterfind(".//s:g[@class='sop-arrows']/*", NS):
+        # an arrow is its line, or a group of its line and its label or own head
+        line = g if g.tag.endswith("}path") else g.find("s:path", NS)
         assert line is not None
         points = path_points(line.get("d", ""))
         label = g.find("s:text", NS)  # an arrow's one text is its label, its one rect

@@ -77,13 +77,17 @@ def _own_head(arrow: Arrow) -> str:
 
 
 def _arrow(arrow: Arrow) -> str:
-    """An arrow's line (a path of horizontal and vertical pieces), its head (the group's
-    marker) and its Ya/Tidak label: the group's one rect (the label's white ground) and
-    its one text."""
-    branch = f' data-branch="{arrow.branch}"' if arrow.branch else ""
+    """An arrow: its line (a path of horizontal and vertical pieces) naming its ends, its
+    head the group's marker. An arrow with more to draw (a Ya/Tidak label: the group's one
+    rect, its white ground, and its one text; a head of its own) is a group naming them."""
+    ends = f'data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
+    if arrow.branch:
+        ends += f' data-branch="{arrow.branch}"'
     own = _own_head(arrow)
     stop = ' marker-end="none"' if own else ""  # a polygon or line would take the marker
-    line = f'<path d="{route(arrow.points)}"{stop}/>'
+    d = f'd="{route(arrow.points)}"{stop}'
+    if arrow.label is None and not own:
+        return f"<path {ends} {d}/>"
     label = ""
     if arrow.label is not None:
         bx, by = arrow.label.baseline
@@ -91,8 +95,7 @@ def _arrow(arrow: Arrow) -> str:
                  + f'<text x="{n(bx)}" y="{n(by)}" '
                    f'font-size="{n(LABEL_FONT)}" fill="#000" stroke="none">'
                    f"{t(arrow.label.text)}</text>")
-    return (f'<g data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
-            f"{branch}>{line}{own}{label}</g>")
+    return f"<g {ends}><path {d}/>{own}{label}</g>"
 
 
 def _head(number: int) -> tuple[str, str]:
