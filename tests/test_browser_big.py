@@ -98,7 +98,7 @@ def test_40_roles_official_table_keeps_12_px_and_whole_names(browser: Any, big_u
       .map((svg) => { const frame = svg.parentElement.closest('.sopgen-official-svg');
         return {px: parseFloat(svg.getAttribute('font-size'))
                  * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
-                turned: svg.querySelectorAll('text[data-turned]').length,
+                turned: svg.querySelectorAll('text[transform*="rotate"]').length,
                 overflow: frame.scrollWidth - frame.clientWidth,
                 focusable: frame.tabIndex === 0}; })""")
     assert sizes and all(s["px"] >= 12 and s["turned"] == 40 for s in sizes), sizes

@@ -26,28 +26,44 @@ A4_LANDSCAPE = (841.89, 595.28)
 OVERFLOWS = """() => {
   const bad = [];
   for (const svg of document.querySelectorAll('svg.sopgen-official-svg')) {
+    // Boxes in the sheet's own units, whatever groups move or turn an element.
+    const toSvg = svg.getScreenCTM().inverse();
+    const boxOf = (el) => {
+      const b = el.getBBox(), m = toSvg.multiply(el.getScreenCTM());
+      const xs = [], ys = [];
+      for (const [x, y] of [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height],
+                            [b.x + b.width, b.y + b.height]]) {
+        xs.push(m.a * x + m.c * y + m.e); ys.push(m.b * x + m.d * y + m.f);
+      }
+      return {x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs),
+              height: Math.max(...ys) - Math.min(...ys)};
+    };
     // Header cells are rects naming their column; a body cell is its column's header
     // cell across the row (g.sop-rows > rect) its text stands in. A body text stands in its
-    // row's group, which names the step.
+    // column's group, which names the column; a header text in the header cell it is
+    // drawn in.
     const heads = {};
-    for (const r of svg.querySelectorAll('g.sop-heads > rect')) heads[r.dataset.key] = r.getBBox();
-    const rows = [...svg.querySelectorAll('g.sop-rows > rect')].map(r => r.getBBox());
+    for (const r of svg.querySelectorAll('g.sop-heads > rect')) heads[r.dataset.key] = boxOf(r);
+    const rows = [...svg.querySelectorAll('g.sop-rows > rect')].map(boxOf);
     const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 &&
       a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+    const holding = (a) => Object.values(heads).find((h) => inside(
+      {x: a.x + a.width / 2, y: a.y + a.height / 2, width: 0, height: 0}, h));
     const texts = svg.querySelectorAll('g.sop-texts text');
     if (!texts.length) bad.push('no cell text');
     for (const t of texts) {
-      const box = t.getBBox(), head = heads[t.dataset.key], step = t.parentNode.dataset.step;
-      let cell = step ? null : head;
+      const box = boxOf(t), column = t.closest('g[data-key]');
+      let cell = column ? null : holding(box);
       const mid = box.y + box.height / 2;
       const row = rows.find(r => r.y <= mid && mid <= r.y + r.height);
-      if (step && head && row)
-        cell = {x: head.x, width: head.width, y: row.y, height: row.height};
-      if (!cell || !inside(box, cell)) bad.push(t.dataset.key + ' ' + t.textContent);
+      const head = column && heads[column.dataset.key];
+      if (head && row) cell = {x: head.x, width: head.width, y: row.y, height: row.height};
+      if (!cell || !inside(box, cell))
+        bad.push((column ? column.dataset.key : 'header') + ' ' + t.textContent);
     }
     for (const g of svg.querySelectorAll('g.sop-arrows > g')) {
-      const text = g.querySelector('text.sop-label');
-      if (text && !inside(text.getBBox(), g.querySelector('rect.sop-label-box').getBBox()))
+      const text = g.querySelector('text');  // the label, on its white ground (the rect)
+      if (text && !inside(boxOf(text), boxOf(g.querySelector('rect'))))
         bad.push('label ' + text.textContent);
     }
     const symbols = svg.querySelectorAll('g.sop-symbols > g');
@@ -55,7 +71,7 @@ OVERFLOWS = """() => {
     for (const g of symbols) {
       const text = g.querySelector('text');
       const shape = g.querySelector('rect, polygon');
-      if (text && !inside(text.getBBox(), shape.getBBox())) bad.push('symbol ' + text.textContent);
+      if (text && !inside(boxOf(text), boxOf(shape))) bad.push('symbol ' + text.textContent);
     }
   }
   return bad;

@@ -197,12 +197,16 @@ def test_drawings_of_generated_sops_are_clean(number: int, tmp_path: Path) -> No
 def test_text_is_real_text_and_symbols_have_titles(seed: SopView) -> None:
     pages = _pages(seed)
     for page in pages:
-        # No text drawn as glyph outlines: the paths are the grid's column lines (straight
-        # down) and the arrow head's triangle, nothing else.
-        head, lines = page.root.iterfind(".//s:path", NS)
+        # No text drawn as glyph outlines: the paths are the arrow head's triangle, the
+        # grid's column lines (straight down) and the arrows' lines (across and down or
+        # up), nothing else.
+        head, lines, *arrows = page.root.iterfind(".//s:path", NS)
         assert lines.get("class") == "sop-lines"
         assert re.fullmatch(r"(M[\d.]+,[\d.]+V[\d.]+)+", lines.get("d", ""))
         assert re.fullmatch(r"M0,0l-7,-3.5v7z", head.get("d", ""))
+        assert len(arrows) == len(page.arrows)
+        assert all(re.fullmatch(r"M[\d.]+,[\d.]+([HV][\d.]+)+", arrow.get("d", ""))
+                   for arrow in arrows)
         assert page.root.find("s:title", NS) is not None
         for shape in page.shapes:
             assert shape.title.strip(), shape

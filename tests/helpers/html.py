@@ -77,3 +77,14 @@ def requoted(page: str) -> str:
     write them (built pages leave the quotes out where HTML lets them), so a test can look
     for a tag as it is written: ``'<table class="sopgen-steps">' in requoted(page)``."""
     return _START_TAG.sub(lambda tag: _UNQUOTED.sub(r'="\1"', tag.group(0)), page)
+
+
+def step_rows(page: str) -> list[list[str]]:
+    """The cells (their HTML) of each body row of a page's step table (_step_table.j2),
+    whose cells say what they hold by place: No, Kegiatan, one per role, Kelengkapan,
+    Waktu, Output, Keterangan. Reads a rendered page or a built one (which leaves out
+    the quotes and the cells' and rows' end tags)."""
+    table = requoted(page).split('<table class="sopgen-steps">', 1)[1]
+    body = re.split(r"</tbody>|<tfoot>", table.split("<tbody>", 1)[1], maxsplit=1)[0]
+    return [[re.sub(r"\s*</td>\s*$", "", cell.strip()) for cell in re.split(r"<td>", row)[1:]]
+            for row in (re.sub(r"\s*</tr>\s*$", "", row) for row in body.split("<tr>")[1:])]

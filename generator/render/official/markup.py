@@ -37,3 +37,18 @@ def rect(box: Box, extra: str = "") -> str:
     x = f' x="{n(box.x)}"' if n(box.x) != "0" else ""
     y = f' y="{n(box.y)}"' if n(box.y) != "0" else ""
     return f'<rect{x}{y} width="{n(box.w)}" height="{n(box.h)}"{extra}/>'
+
+
+def route(values: tuple[Point, ...]) -> str:
+    """A ``d`` attribute through ``values``, a route of horizontal and vertical pieces:
+    each piece says only the coordinate it changes (``H`` across, ``V`` down or up), which
+    is shorter than a ``points`` list repeating the one it keeps. A piece that changes
+    both (none of the router's do) is a plain line (``L``)."""
+    (x0, y0), rest = values[0], values[1:]
+    parts, (px, py) = [f"M{n(x0)},{n(y0)}"], (n(x0), n(y0))
+    for x, y in rest:
+        wx, wy = n(x), n(y)
+        parts.append(f"V{wy}" if wx == px and wy != py else f"H{wx}" if wy == py
+                     else f"L{wx},{wy}")
+        px, py = wx, wy
+    return "".join(parts)

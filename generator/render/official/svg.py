@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from generator.render.official.layout import LABEL_FONT, PageLayout
-from generator.render.official.markup import n, points, rect, t
+from generator.render.official.markup import n, points, rect, route, t
 from generator.render.official.routing import Arrow
 from generator.render.official.svg_text import texts
 from generator.render.official.symbols import END_FONT, Symbol
@@ -46,11 +46,10 @@ def _shape(symbol: Symbol) -> str:
 
 
 def _symbol(symbol: Symbol) -> str:
-    """A symbol's group: what it stands for (its step is in its node's name), the title a
-    screen reader says, its shape and, for an end capsule or a connector, its word."""
-    data = "".join(f' data-{name}="{t(value)}"' for name, value in (
-        ("node", symbol.node), ("kind", symbol.kind), ("column", symbol.column),
-        ("letter", symbol.letter), ("direction", symbol.direction)) if value is not None)
+    """A symbol's group: the node it stands for (``step-3``, ``end-3``, ``in-A``: its
+    step or its connector's letter and direction), the title a screen reader says, its
+    shape and, for an end capsule or a connector, its word. Its kind is its shape and its
+    column the one it is drawn in: the markup does not say them again."""
     inner = ""
     if symbol.kind == "connector":
         inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.y + symbol.box.h * 0.45)}" '
@@ -58,7 +57,7 @@ def _symbol(symbol: Symbol) -> str:
     elif symbol.kind == "end":
         inner = (f'<text x="{n(symbol.box.cx)}" y="{n(symbol.box.cy + END_FONT * 0.35)}" '
                  f'font-size="{n(END_FONT)}" fill="#000" stroke="none">{t(symbol.title)}</text>')
-    return (f"<g{data}><title>{t(symbol.title)}</title>"
+    return (f'<g data-node="{t(symbol.node)}"><title>{t(symbol.title)}</title>'
             f"{_shape(symbol)}{inner}</g>")
 
 
@@ -78,41 +77,47 @@ def _own_head(arrow: Arrow) -> str:
 
 
 def _arrow(arrow: Arrow) -> str:
-    """An arrow's line, its head (the group's marker) and its Ya/Tidak label."""
-    branch = f' data-branch="{arrow.branch}"' if arrow.branch else ""
+    """An arrow: its line (a path of horizontal and vertical pieces) naming its ends, its
+    head the group's marker. An arrow with more to draw (a Ya/Tidak label: the group's one
+    rect, its white ground, and its one text; a head of its own) is a group naming them."""
+    ends = f'data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
+    if arrow.branch:
+        ends += f' data-branch="{arrow.branch}"'
     own = _own_head(arrow)
     stop = ' marker-end="none"' if own else ""  # a polygon or line would take the marker
-    line = f'<polyline points="{points(arrow.points)}"{stop}/>'
+    d = f'd="{route(arrow.points)}"{stop}'
+    if arrow.label is None and not own:
+        return f"<path {ends} {d}/>"
     label = ""
     if arrow.label is not None:
         bx, by = arrow.label.baseline
-        label = (rect(arrow.label.box, ' class="sop-label-box" fill="#fff" stroke="none"')
-                 + f'<text class="sop-label" x="{n(bx)}" y="{n(by)}" '
+        label = (rect(arrow.label.box, ' fill="#fff" stroke="none"')
+                 + f'<text x="{n(bx)}" y="{n(by)}" '
                    f'font-size="{n(LABEL_FONT)}" fill="#000" stroke="none">'
                    f"{t(arrow.label.text)}</text>")
-    return (f'<g data-from="{t(arrow.source)}" data-to="{t(arrow.target)}"'
-            f"{branch}>{line}{own}{label}</g>")
+    return f"<g {ends}><path {d}/>{own}{label}</g>"
 
 
 def _head(number: int) -> tuple[str, str]:
     """The arrow head as a marker (its id, its definition): a filled triangle, tip at the
     line's end, pointing along its last piece, outlined like the line. Ids are per sheet:
-    a document shows several sheets, and an id must be unique in it."""
+    a document shows several sheets, and an id must be unique in it. A marker is drawn
+    only where a line ends, wherever it stands: it needs no ``<defs>`` around it."""
     ident = f"sopgen-head-{number}"
-    return ident, (f'<defs><marker id="{ident}" orient="auto" markerUnits="userSpaceOnUse" '
+    return ident, (f'<marker id="{ident}" orient="auto" markerUnits="userSpaceOnUse" '
                    f'overflow="visible"><path d="M0,0l{n(-HEAD_LENGTH)},{n(-HEAD_HALF)}'
                    f'v{n(2 * HEAD_HALF)}z" fill="#000" stroke="#000" stroke-width="1.2"/>'
-                   f"</marker></defs>")
+                   f"</marker>")
 
 
 def _grid(page: PageLayout) -> str:
     """Header cells as grey rects that name their column (``data-key``); the body as its
-    rows (white rects naming their step, or a band of connectors) and one path of the
+    rows (white rects naming their step; a band of connectors names none) and one path of the
     column lines between them: the same lines as a rectangle per cell, in a tenth of the
     bytes. A body cell is its column's header cell across its row."""
     heads = "".join(rect(cell.box, f' data-key="{cell.key}"') for cell in page.cells
                     if cell.header)
-    rows = "".join(rect(row, f' data-step="{step}"' if step is not None else ' data-band="1"')
+    rows = "".join(rect(row, f' data-step="{step}"' if step is not None else "")
                    for step, row in page.rows)
     top = page.rows[0][1].y if page.rows else page.height
     lines = "".join(f"M{n(col.x)},{n(top)}V{n(page.height)}" for col in page.columns[1:])
@@ -134,14 +139,13 @@ def _screen_width(page: PageLayout) -> str:
 def page_svg(page: PageLayout, title: str) -> str:
     """The SVG element of one flowchart page; ``title`` names it for screen readers."""
     head, marker = _head(page.number)
-    joins = "".join(f'<line class="sop-join" x1="{n(a[0])}" y1="{n(a[1])}" x2="{n(b[0])}" '
+    joins = "".join(f'<line x1="{n(a[0])}" y1="{n(a[1])}" x2="{n(b[0])}" '
                     f'y2="{n(b[1])}"/>' for a, b in page.joins)
     return "".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sopgen-official-svg" '
         f'viewBox="-1 -1 {n(page.width + 2)} {n(page.height + 2)}" '  # room for the border
         f'width="{n(page.width + 2)}" height="{n(page.height + 2)}" '
-        f'font-family="{FONT_FAMILY}" font-size="{n(FONT)}" '
-        f'data-page="{page.number}" data-pages="{page.count}"{_screen_width(page)}>',
+        f'font-family="{FONT_FAMILY}" font-size="{n(FONT)}"{_screen_width(page)}>',
         f"<title>{t(title)}</title>{marker}",
         _grid(page),
         texts(page.cells),
