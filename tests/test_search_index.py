@@ -7,10 +7,15 @@ SOP is, not the links to its printables.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 from typing import Any
+
+from generator.render.locale import labels
+from helpers.html import requoted
+from helpers.site import REPO
 
 SOP = "disdukcapil/pengukuran-kinerja/"
 
@@ -63,3 +68,23 @@ def test_a_step_is_found_in_its_section(seed_site: Path) -> None:
 def test_printables_and_official_document_are_not_indexed(seed_site: Path) -> None:
     locations = {doc["location"].split("#")[0] for doc in _docs(seed_site)}
     assert not any(kind in loc for loc in locations for kind in (".checklist", ".cards", ".resmi"))
+
+
+def test_the_worksheet_repeats_the_page_so_search_finds_its_words_elsewhere(
+        seed_site: Path) -> None:
+    """The worksheet (Lembar Kerja) is made of the page's identity and steps: kept out of
+    search it adds no second hit for a step, and none of the SOP's words is lost (only
+    the worksheet's own headings, such as "Langkah Awal", are not indexed)."""
+    page = requoted((seed_site / SOP / "index.html").read_text(encoding="utf-8"))
+    start = page.index('<section class="sopgen-worksheet"')
+    worksheet = page[start:page.index("</section>", start)]
+    words = set(re.findall(r"\w+", html.unescape(re.sub(r"<[^>]+>", " ", worksheet))))
+    assert {"Pengukuran", "Kinerja", "Memerintahkan"} <= words  # the worksheet was found
+    docs = [doc for doc in _docs(seed_site) if doc["location"].startswith(SOP)]
+    assert not [d for d in docs if "lembar-kerja" in d["location"]]
+    indexed = set(re.findall(r"\w+", " ".join(d["title"] + " " + d["text"] for d in docs)))
+    template = (REPO / "generator/templates/_worksheet.j2").read_text(encoding="utf-8")
+    keys = set(re.findall(r"\bL\.(\w+)", template))
+    own = set(re.findall(r"\w+", " ".join(labels("id")[key] for key in keys))) | {"a", "b"}
+    assert words - indexed - own == set()
+    assert "Scope" in own and "Memerintahkan" not in own
