@@ -38,8 +38,8 @@ def test_checklist_on_a_phone_has_the_tick_box_first_and_in_view(browser: Any,
         box = boxes.nth(index)
         box.scroll_into_view_if_needed()
         rect = box.bounding_box()
-        row = page.locator(".sopgen-check-row").nth(index)
-        action = row.locator(".sopgen-action").bounding_box()
+        row = page.locator(".sopgen-checklist-table tbody tr").nth(index)
+        action = row.locator("td:nth-child(2)").bounding_box()
         assert rect is not None and action is not None
         assert rect["x"] >= 0 and rect["x"] + rect["width"] <= PHONE["width"]
         assert rect["x"] < action["x"], "the tick box comes before the step"

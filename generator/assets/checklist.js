@@ -54,7 +54,7 @@
 
   function init(root) {
     var key = root.dataset.storageKey;
-    var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-step]"));
+    var rows = Array.prototype.slice.call(root.querySelectorAll(".sopgen-checklist-table tbody tr"));
     var boxes = root.querySelectorAll("input[data-sopgen-done]");
     var radios = root.querySelectorAll("input[data-sopgen-answer]");
     var bar = root.querySelector("[data-sopgen-progress]");
