@@ -225,17 +225,22 @@ def test_cards_on_screen_are_a_grid_without_cut_marks(browser: Any, seed_url: st
     assert cut_marks == [{"cross": 0, "before": None, "after": None}] * 4
 
 
+def tick_box(page: Any, step: int) -> Any:
+    """A step's tick box, found by its accessible name as a screen reader announces it."""
+    return page.get_by_role("checkbox", name=f"Langkah {step}: Selesai", exact=True)
+
+
 def progress(page: Any) -> tuple[str, str, int]:
     return (page.locator("[data-sopgen-progress-count]").inner_text(),
             page.locator("[data-sopgen-remaining]").inner_text(),
-            page.locator("input[data-sopgen-done]:checked").count())
+            page.locator(".sopgen-checklist-table input[type=checkbox]:checked").count())
 
 
 def test_ticks_survive_a_reload_until_reset(browser: Any, seed_url: str) -> None:
     page, log = open_page(browser, seed_url + CHECKLIST)
     assert progress(page) == ("0 / 14", "795 menit (13 jam 15 menit)", 0)
     for step in (1, 2, 5):
-        page.locator(f'input[data-sopgen-done="{step}"]').check()
+        tick_box(page, step).check()
     assert progress(page) == ("3 / 14", "600 menit (10 jam)", 3)
     page.reload()
     assert progress(page) == ("3 / 14", "600 menit (10 jam)", 3)
@@ -258,7 +263,7 @@ def test_checklist_works_from_a_file_without_a_server(browser: Any, seed_site: P
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto((seed_site / CHECKLIST / "index.html").as_uri())
-    page.locator('input[data-sopgen-done="14"]').check()
+    tick_box(page, 14).check()
     page.reload()
     assert progress(page) == ("1 / 14", "785 menit (13 jam 5 menit)", 1)
     context.close()
@@ -286,7 +291,7 @@ def test_hostile_decision_sop_stays_text_and_keeps_its_answer(
                                     ).count() == 3
         if kind == "checklist":
             page.locator('input[data-sopgen-answer="2"][value="no"]').check()
-            page.locator('input[data-sopgen-done="2"]').check()
+            tick_box(page, 2).check()
             assert progress(page)[:2] == ("1 / 3", "130 menit (2 jam 10 menit)")
             page.reload()
             assert page.locator('input[data-sopgen-answer="2"][value="no"]').is_checked()
