@@ -76,7 +76,17 @@ def custom_property(page: str, selector: str, name: str) -> str:
 def decode_css(value: str) -> str:
     """Undo :func:`css_string` the way a CSS parser does."""
     body = value[1:-1]
-    return re.sub(r"\\([0-9a-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
+    return re.sub(r"\\([0-9a-fA-F]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
+
+
+def warnings(page: str) -> list[str]:
+    """The lines of the warnings a cards page gives its cards (``--sopgen-warnings``: CSS
+    strings, a ``"\\A"`` line break between), decoded."""
+    style = page.split("<style>.sopgen-cards{")[1].split("}</style>")[0]
+    value = re.search(r'--sopgen-warnings:((?:"[^"]*"\s?)+)(;|$)', style)
+    assert value is not None, style
+    return "".join(decode_css(text) for text in re.findall(r'"[^"]*"', value.group(1))
+                   ).split("\n")
 
 
 def test_every_sop_gets_a_checklist_and_cards_page_next_to_its_page() -> None:
@@ -131,10 +141,13 @@ def test_cards_come_four_to_a_sheet_in_step_order() -> None:
     assert [n for s in per_sheet for n in s] == list(range(1, 15))
     assert all(len(s) <= CARDS_PER_SHEET for s in per_sheet)
     assert "Langkah 5 / 14" in page and "Langkah 14 / 14" in page
-    assert page.count("</dl>\n<div><strong>Peringatan</strong>") == 14
-    assert page.count("Apabila pengumpulan data kinerja tidak terselesaikan") == 14
-    # said once, shown on every card by printables.css: the SOP (no number: its title)
-    # and the note of a card too full
+    # said once, shown on every card by printables.css (into the div after the facts):
+    # the SOP's warnings, the SOP (no number: its title), the note of a card too full
+    assert page.count("</dl>\n<div></div>\n</article>") == 14
+    assert page.count("Apabila pengumpulan data kinerja tidak terselesaikan") == 1
+    assert custom_property(page, ".sopgen-cards", "warnings-label") == "Peringatan"
+    assert warnings(page) == ["Apabila pengumpulan data kinerja tidak terselesaikan dengan "
+                              "baik dan pelaporan akan terhambat"]
     assert custom_property(page, ".sopgen-cards", "sop") == "Pengukuran Kinerja"
     assert custom_property(page, ".sopgen-cards", "overfull").startswith("Teks terlalu panjang")
 
@@ -198,6 +211,15 @@ def test_hostile_text_cannot_escape_the_printables(tmp_path: Path) -> None:
     cards_page = pages["u/a.cards.md"]
     assert custom_property(cards_page, ".sopgen-cards", "sop") == (
         "</style><script>x()</script>")
+    assert warnings(cards_page) == ["<img src=x onerror=y()>"]
+
+
+def test_warnings_keep_their_lines_on_the_cards(tmp_path: Path) -> None:
+    """One warning per line, a warning's own line breaks kept, a backslash as text."""
+    text = "warnings: ['Satu', \"Dua\\ndua  lagi\", '\"x\" \\A']\n" + MINIMAL
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    page = render(tmp_path / "sop")["u/a.cards.md"]
+    assert warnings(page) == ["Satu", "Dua", "dua lagi", '"x" \\A']
 
 
 @given(st.text())

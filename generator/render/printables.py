@@ -135,12 +135,23 @@ def custom_properties(values: dict[str, str]) -> Markup:
                            for name, value in values.items()))
 
 
+def css_lines(texts: list[str]) -> Markup:
+    """Texts as one CSS ``content`` value, each line of each a :func:`css_string` with a
+    line break (``"\\A"``, shown by ``white-space: pre-line``) between: as HTML shows
+    them, one text per line and a text's own line breaks kept."""
+    lines = [line for text in texts for line in text.splitlines() or [""]]
+    return Markup(' "\\A" '.join(css_string(line) for line in lines))
+
+
 def cards_style(view: SopView, labels: dict[str, str]) -> Markup:
     """The text every step card repeats: the SOP's number (its title when it has none),
-    the note of a card too full even in the smallest type, and the QR code image (the
-    SOP page's address) when the site has one."""
-    values = {"sop": view.sop.number or view.sop.title, "overfull": labels["card_overfull"]}
+    its warnings, the note of a card too full even in the smallest type, and the QR code
+    image (the SOP page's address) when the site has one."""
+    values = {"sop": view.sop.number or view.sop.title, "overfull": labels["card_overfull"],
+              "warnings-label": labels["warnings"]}
     style = custom_properties(values)
+    if view.sop.warnings:
+        style = Markup(f"{style};--sopgen-warnings:{css_lines(view.sop.warnings)}")
     qr = view.control.qr_image if view.control else None
     return style if qr is None else Markup(f"{style};--sopgen-qr:url({css_string(qr)})")
 
