@@ -193,6 +193,16 @@ def test_a_decision_shows_both_answers_and_where_they_lead(tmp_path: Path) -> No
     assert "Petugas</strong> (tanda tangan)" in checklist  # no records: the officer signs
 
 
+def test_a_cards_inputs_stand_one_per_line(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 10\n",
+                           "      time: 10\n      inputs: [Formulir, 'KTP <asli>']\n")
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    pages = render(tmp_path / "sop")
+    assert "<dt>Kelengkapan</dt><dd>Formulir<br>KTP &lt;asli&gt;</dd>" in pages["u/a.cards.md"]
+    assert "<dt>Kelengkapan</dt><dd>-</dd>" in pages["u/a.cards.md"]  # step 2 has none
+    assert "<td><div>Formulir</div><div>KTP &lt;asli&gt;</div></td>" in pages["u/a.checklist.md"]
+
+
 def test_hostile_text_cannot_escape_the_printables(tmp_path: Path) -> None:
     text = MINIMAL.replace("title: Pelayanan Contoh", f"title: '{HOSTILE}'")
     text = text.replace("action: Menerima berkas", f"action: '{HOSTILE}'")
