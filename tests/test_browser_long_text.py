@@ -37,7 +37,7 @@ def test_long_steps_continue_on_cards_of_their_own(browser: Any, long_url: str) 
     page.emulate_media(media="print")
     sheets = page.evaluate(MEASURE_CARDS)
     parts = page.evaluate("""() => [...document.querySelectorAll('.sopgen-card')].map(c => ({
-        step: +c.querySelector('header > span').textContent.match(/\\d+/)[0],
+        step: +c.querySelector('header').textContent.match(/\\d+/)[0],
         part: +((c.querySelector('.sopgen-card-part') || {textContent: '1'})
                 .textContent.match(/\\d+/)[0]),
         action: (c.querySelector(':scope > p:not([class])') || {textContent: ''}).textContent}))""")

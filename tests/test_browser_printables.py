@@ -139,7 +139,7 @@ MEASURE_CARDS = """() => [...document.querySelectorAll('.sopgen-sheet')].map(she
       const r = e.getBoundingClientRect();
       return r.width > 0 && (r.left < c.left - .5 || r.top < c.top - .5 ||
                              r.right > c.right + .5 || r.bottom > c.bottom + .5); });
-    return {step: +card.querySelector('header > span').textContent.match(/\\d+/)[0],
+    return {step: +card.querySelector('header').textContent.match(/\\d+/)[0],
             cell: {x, y, w: 105 * mm, h: 148 * mm, r: x + 105 * mm, b: y + 148 * mm},
             card: box(card),
             overflow: card.scrollHeight - card.clientHeight, outside: outside.length,
