@@ -156,7 +156,7 @@ CUT_MARKS = """() => [...document.querySelectorAll('.sopgen-sheet')].map(sheet =
             long: Math.max(parseFloat(style.width), parseFloat(style.height)),
             line: Math.max(parseFloat(style.borderLeftWidth), parseFloat(style.borderTopWidth)),
             shadow: shadow && [+shadow[1], +shadow[2]]}; };
-  return {cross: [...sheet.querySelectorAll('.sopgen-cut')].filter(
+  return {cross: [...sheet.querySelectorAll(':scope > i')].filter(
             e => e.getClientRects().length > 0).length,
           before: mark('::before'), after: mark('::after')};
 })"""
