@@ -64,7 +64,7 @@ def seen(browser: Any, hostile_url: str) -> dict[str, dict[str, Any]]:
                    in {"h1": "h1", "identity": "table.sopgen-identity td",
                       "steps": "table.sopgen-steps td",
                       "official": "svg.sopgen-official-svg text",
-                      "checklist": ".sopgen-check-row", "cards": ".sopgen-card",
+                      "checklist": ".sopgen-checklist-table tbody tr", "cards": ".sopgen-card",
                       "scripts": "script:not([src])", "nav": ".md-nav__link"}.items()}
         page.wait_for_timeout(300)
         result[path] = {"log": log, **places}

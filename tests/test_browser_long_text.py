@@ -37,8 +37,10 @@ def test_long_steps_continue_on_cards_of_their_own(browser: Any, long_url: str) 
     page.emulate_media(media="print")
     sheets = page.evaluate(MEASURE_CARDS)
     parts = page.evaluate("""() => [...document.querySelectorAll('.sopgen-card')].map(c => ({
-        step: +c.dataset.step, part: +(c.dataset.part || 1),
-        action: (c.querySelector('.sopgen-card-action') || {textContent: ''}).textContent}))""")
+        step: +c.querySelector('header').textContent.match(/\\d+/)[0],
+        part: +((c.querySelector('.sopgen-card-part') || {textContent: '1'})
+                .textContent.match(/\\d+/)[0]),
+        action: (c.querySelector(':scope > p:not([class])') || {textContent: ''}).textContent}))""")
     texts = pdf_pages(page)
     page.context.close()
     cells = [cell for sheet in sheets for cell in sheet["cells"]]

@@ -70,7 +70,10 @@ def other_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("printables")
     write_sop(tmp / "sop", "u/panjang.yaml", long_sop(40))
     write_sop(tmp / "sop", "u/izin.yaml", DECISION_SOP)
-    with serve(build_project(make_project(tmp, tmp / "sop"))) as url:
+    project = make_project(tmp, tmp / "sop")
+    config = project / "mkdocs.yml"  # a public address: QR codes on the cards
+    config.write_text(f"site_url: https://sop.example.go.id/\n{config.read_text()}")
+    with serve(build_project(project)) as url:
         yield url
 
 
@@ -87,7 +90,7 @@ def squash(text: str) -> str:
 def test_seed_checklist_in_print_is_the_checklist_alone(browser: Any, seed_url: str) -> None:
     page, log = open_page(browser, seed_url + CHECKLIST)
     page.emulate_media(media="print")
-    visible_rows = page.locator("tbody tr.sopgen-check-row:visible").count()
+    visible_rows = page.locator(".sopgen-checklist-table tbody tr:visible").count()
     chrome = page.evaluate(f"""() => [...document.querySelectorAll('{SITE_CHROME}')]
         .filter(e => e.getClientRects().length > 0).map(e => e.className)""")
     thead = page.evaluate("""() => getComputedStyle(
@@ -128,18 +131,49 @@ def test_long_checklist_repeats_its_header_and_never_splits_a_row(
 MEASURE_CARDS = """() => [...document.querySelectorAll('.sopgen-sheet')].map(sheet => {
   const box = e => { const r = e.getBoundingClientRect();
     return {x: r.left, y: r.top, w: r.width, h: r.height, r: r.right, b: r.bottom}; };
-  return {sheet: box(sheet), cells: [...sheet.querySelectorAll('.sopgen-cell')].map(cell => {
-    const card = cell.querySelector('.sopgen-card');
+  const s = sheet.getBoundingClientRect(), mm = 96 / 25.4;
+  return {sheet: box(sheet), cells: [...sheet.querySelectorAll('.sopgen-card')].map((card, i) => {
     const c = card.getBoundingClientRect();
+    const x = s.left + (i % 2) * 105 * mm, y = s.top + Math.floor(i / 2) * 148 * mm;
     const outside = [...card.querySelectorAll('*')].filter(e => {
       const r = e.getBoundingClientRect();
       return r.width > 0 && (r.left < c.left - .5 || r.top < c.top - .5 ||
                              r.right > c.right + .5 || r.bottom > c.bottom + .5); });
-    return {step: +card.dataset.step, cell: box(cell), card: box(card),
+    return {step: +card.querySelector('header').textContent.match(/\\d+/)[0],
+            cell: {x, y, w: 105 * mm, h: 148 * mm, r: x + 105 * mm, b: y + 148 * mm},
+            card: box(card),
             overflow: card.scrollHeight - card.clientHeight, outside: outside.length,
             overfull: card.classList.contains('sopgen-card--overfull')};
   })};
 })"""
+"""Script: per printed sheet its box and its cards, each with the A6 quarter of the sheet
+(105 x 148 mm) it stands in, in order: left to right, top to bottom."""
+CUT_MARKS = """() => [...document.querySelectorAll('.sopgen-sheet')].map(sheet => {
+  const mark = part => { const style = getComputedStyle(sheet, part);
+    if (style.content === 'none') return null;
+    const shadow = style.boxShadow.match(/rgb\\(0, 0, 0\\) ([\\d.]+)px ([\\d.]+)px 0px 0px$/);
+    return {left: parseFloat(style.left), top: parseFloat(style.top),
+            long: Math.max(parseFloat(style.width), parseFloat(style.height)),
+            line: Math.max(parseFloat(style.borderLeftWidth), parseFloat(style.borderTopWidth)),
+            shadow: shadow && [+shadow[1], +shadow[2]]}; };
+  return {cross: [...sheet.querySelectorAll(':scope > i')].filter(
+            e => e.getClientRects().length > 0).length,
+          before: mark('::before'), after: mark('::after')};
+})"""
+"""Script: per sheet, its centre cross shown or not and the edge marks (its ::before and
+::after, each drawn twice with a black shadow: where, how long, how thick, the shadow's
+offset), or null where none is drawn."""
+
+
+def near(value: float, mm: float) -> bool:
+    return abs(value - mm * MM) < 1
+
+
+def centred(card: dict[str, float], cell: dict[str, float]) -> bool:
+    """The card (91 x 134 mm) stands 7 mm inside its 105 x 148 mm quarter of the sheet,
+    where the cut lines run."""
+    return all(abs(card[k] - (cell[k] + 7 * MM)) < 1 for k in ("x", "y")) and all(
+        abs(card[k] - (cell[k] - 7 * MM)) < 1 for k in ("r", "b"))
 
 
 def inside(inner: dict[str, float], outer: dict[str, float]) -> bool:
@@ -151,7 +185,7 @@ def test_seed_cards_lie_inside_a6_cells_four_to_a_sheet(browser: Any, seed_url: 
     page, log = open_page(browser, seed_url + CARDS)
     page.emulate_media(media="print")
     sheets = page.evaluate(MEASURE_CARDS)
-    cut_marks = page.locator(".sopgen-sheet .sopgen-cut:visible").count()
+    cut_marks = page.evaluate(CUT_MARKS)
     texts = pdf_pages(page)
     page.context.close()
     assert [len(sheet["cells"]) for sheet in sheets] == [4, 4, 4, 2]
@@ -160,10 +194,20 @@ def test_seed_cards_lie_inside_a6_cells_four_to_a_sheet(browser: Any, seed_url: 
     for sheet in sheets:
         assert sheet["sheet"]["w"] <= 210 * MM + .5 and sheet["sheet"]["h"] <= 297 * MM + .5
         for cell in sheet["cells"]:
-            assert abs(cell["cell"]["w"] - 105 * MM) < 1 and abs(cell["cell"]["h"] - 148 * MM) < 1
-            assert inside(cell["cell"], sheet["sheet"]) and inside(cell["card"], cell["cell"])
+            assert inside(cell["cell"], sheet["sheet"]) and centred(cell["card"], cell["cell"])
             assert cell["overflow"] <= 1 and cell["outside"] == 0 and not cell["overfull"]
-    assert cut_marks == 5 * 4
+    # at x 105 mm from the top edge (and, by its shadow, at the bottom); at y 148 mm from
+    # the left edge (and the right); a cross at the centre: 5 marks on each of 4 sheets
+    for marks in cut_marks:
+        top, left = marks["before"], marks["after"]
+        assert marks["cross"] == 1 and top is not None and left is not None
+        assert near(top["left"], 105) and near(top["top"], 0) and near(top["long"], 6)
+        assert near(left["left"], 0) and near(left["top"], 148) and near(left["long"], 6)
+        assert top["shadow"] is not None and near(top["shadow"][0], 0)
+        assert near(top["shadow"][1], 290) and 0 < top["line"] <= 1  # 290 + 6 = 296 mm
+        assert left["shadow"] is not None and near(left["shadow"][1], 0)
+        assert near(left["shadow"][0], 204) and 0 < left["line"] <= 1  # 204 + 6 = 210 mm
+    assert len(cut_marks) == 4
     assert len(texts) == 4
     for sheet_number, text in enumerate(texts):
         shown = sorted(int(n) for n in re.findall(r"Langkah (\d+) / 14", text))
@@ -175,28 +219,33 @@ def test_cards_on_screen_are_a_grid_without_cut_marks(browser: Any, seed_url: st
     page, _ = open_page(browser, seed_url + CARDS)
     tops = page.evaluate("""() => [...document.querySelectorAll('.sopgen-card')]
         .map(c => Math.round(c.getBoundingClientRect().top))""")
-    cut_marks = page.locator(".sopgen-cut:visible").count()
+    cut_marks = page.evaluate(CUT_MARKS)
     page.context.close()
     assert len(set(tops)) < len(tops)  # several cards side by side in a row
-    assert cut_marks == 0
+    assert cut_marks == [{"cross": 0, "before": None, "after": None}] * 4
+
+
+def tick_box(page: Any, step: int) -> Any:
+    """A step's tick box, found by its accessible name as a screen reader announces it."""
+    return page.get_by_role("checkbox", name=f"Langkah {step}: Selesai", exact=True)
 
 
 def progress(page: Any) -> tuple[str, str, int]:
     return (page.locator("[data-sopgen-progress-count]").inner_text(),
             page.locator("[data-sopgen-remaining]").inner_text(),
-            page.locator("input[data-sopgen-done]:checked").count())
+            page.locator(".sopgen-checklist-table input[type=checkbox]:checked").count())
 
 
 def test_ticks_survive_a_reload_until_reset(browser: Any, seed_url: str) -> None:
     page, log = open_page(browser, seed_url + CHECKLIST)
     assert progress(page) == ("0 / 14", "795 menit (13 jam 15 menit)", 0)
     for step in (1, 2, 5):
-        page.locator(f'input[data-sopgen-done="{step}"]').check()
+        tick_box(page, step).check()
     assert progress(page) == ("3 / 14", "600 menit (10 jam)", 3)
     page.reload()
     assert progress(page) == ("3 / 14", "600 menit (10 jam)", 3)
     assert page.locator("progress").evaluate("p => [p.value, p.max]") == [3, 14]
-    done = page.locator("tr.is-done").evaluate_all("rows => rows.map(r => r.dataset.step)")
+    done = page.locator("tr.is-done").evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
     assert done == ["1", "2", "5"]
     stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('sopgen'))")
     assert stored == ["sopgen.checklist:disdukcapil/pengukuran-kinerja.md:-"]
@@ -214,7 +263,7 @@ def test_checklist_works_from_a_file_without_a_server(browser: Any, seed_site: P
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto((seed_site / CHECKLIST / "index.html").as_uri())
-    page.locator('input[data-sopgen-done="14"]').check()
+    tick_box(page, 14).check()
     page.reload()
     assert progress(page) == ("1 / 14", "785 menit (13 jam 5 menit)", 1)
     context.close()
@@ -228,11 +277,25 @@ def test_hostile_decision_sop_stays_text_and_keeps_its_answer(
         page, log = open_page(browser, other_url + f"u/izin.{kind}/")
         text = page.locator(".sopgen-printable").inner_text()
         assert 'Menerima berkas <script>alert(1)</script>' in text
-        assert "<img src=x onerror=alert(1)> Jangan lupa" in text or kind == "checklist"
         assert "Ya → ke langkah 3" in text and "Tidak → ke langkah 1" in text
+        if kind == "cards":  # said once in the page's style, shown on every card as text
+            heads = page.locator(".sopgen-card > header").evaluate_all("""heads => heads.map(
+                h => [getComputedStyle(h, '::after').content, h.textContent])""")
+            assert heads == [['"800/<b>01</b>"', f"Langkah {n} / 3"] for n in (1, 2, 3)]
+            codes = page.locator(".sopgen-card > header > i").evaluate_all("""codes => codes.map(
+                i => [getComputedStyle(i).content.slice(0, 31),
+                      Math.round(i.getBoundingClientRect().width * 25.4 / 96)])""")
+            assert codes == [['url("data:image/svg+xml;base64,', 14]] * 3
+            assert page.get_by_role("img", name="Pindai untuk membuka versi terkini SOP ini"
+                                    ).count() == 3
+            # the SOP and its warnings, drawn by CSS, are text to a screen reader too
+            for card in page.locator(".sopgen-card").all():
+                heard = card.aria_snapshot()
+                assert "text: 800/<b>01</b>" in heard
+                assert "text: Peringatan <img src=x onerror=alert(1)> Jangan lupa" in heard
         if kind == "checklist":
             page.locator('input[data-sopgen-answer="2"][value="no"]').check()
-            page.locator('input[data-sopgen-done="2"]').check()
+            tick_box(page, 2).check()
             assert progress(page)[:2] == ("1 / 3", "130 menit (2 jam 10 menit)")
             page.reload()
             assert page.locator('input[data-sopgen-answer="2"][value="no"]').is_checked()

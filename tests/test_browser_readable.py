@@ -3,6 +3,7 @@ wider than the screen, the checklist is tickable on a phone, the swimlane stays 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -32,14 +33,14 @@ def test_page_is_as_wide_as_the_screen(browser: Any, seed_url: str, kind: str,
 def test_checklist_on_a_phone_has_the_tick_box_first_and_in_view(browser: Any,
                                                                  seed_url: str) -> None:
     page, _ = open_page(browser, f"{seed_url}/{SEED_PAGES['checklist']}", PHONE)
-    boxes = page.locator("input[data-sopgen-done]")
+    boxes = page.get_by_role("checkbox", name=re.compile(r"^Langkah \d+: Selesai$"))
     assert boxes.count() == 14
     for index in (0, 6, 13):
         box = boxes.nth(index)
         box.scroll_into_view_if_needed()
         rect = box.bounding_box()
-        row = page.locator(".sopgen-check-row").nth(index)
-        action = row.locator(".sopgen-action").bounding_box()
+        row = page.locator(".sopgen-checklist-table tbody tr").nth(index)
+        action = row.locator("td:nth-child(2)").bounding_box()
         assert rect is not None and action is not None
         assert rect["x"] >= 0 and rect["x"] + rect["width"] <= PHONE["width"]
         assert rect["x"] < action["x"], "the tick box comes before the step"
@@ -52,12 +53,12 @@ def test_checklist_on_a_phone_has_the_tick_box_first_and_in_view(browser: Any,
 
 def test_checklist_is_usable_by_keyboard(browser: Any, seed_url: str) -> None:
     page, _ = open_page(browser, f"{seed_url}/{SEED_PAGES['checklist']}", DESKTOP)
-    first = page.locator("input[data-sopgen-done]").first
+    first = page.get_by_role("checkbox", name="Langkah 1: Selesai", exact=True)
     for _ in range(200):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('input[data-sopgen-done]')"):
+        if page.evaluate("document.activeElement.matches('.sopgen-checklist-table input')"):
             break
-    assert page.evaluate("document.activeElement.dataset.sopgenDone") == "1"
+    assert page.evaluate("document.activeElement.ariaLabel") == "Langkah 1: Selesai"
     page.keyboard.press("Space")
     assert first.is_checked()
     assert page.locator("[data-sopgen-progress-count]").inner_text().startswith("1 / 14")

@@ -265,9 +265,15 @@ def test_every_step_card_carries_the_qr_code_of_its_sop_page(pages: dict[str, st
     """Cards are cut apart and their sheet has no margin for the code: each card has its
     own, encoding the SOP page's address."""
     cards = pages[f"layanan/{IN_FORCE}.cards.md"]
-    images = re.findall(r'<img class="sopgen-card-qr" src="data:image/svg\+xml;base64,'
-                        r'([^"]+)"', cards)
-    assert len(images) == cards.count('<article class="sopgen-card') > 0
+    # said once in the page's style, drawn by printables.css on each card's image element
+    style = cards.split("<style>.sopgen-cards{")[1].split("}</style>")[0]
+    url = re.search(r'--sopgen-qr:url\(("[^"]*")\)', style)
+    assert url is not None
+    images = re.findall(r"data:image/svg\+xml;base64,(.+)", _decode_css(url.group(1)))
+    assert len(images) == 1
+    shown = cards.count('<i role="img" aria-label="Pindai untuk membuka versi terkini SOP '
+                        'ini"></i></header>')
+    assert shown == cards.count('<article class="sopgen-card') > 0
     expected = segno.make(SITE_URL + f"layanan/{IN_FORCE}/", error="m", boost_error=False,
                           micro=False)
     want = [[bool(module) for module in row] for row in expected.matrix]
@@ -277,4 +283,5 @@ def test_every_step_card_carries_the_qr_code_of_its_sop_page(pages: dict[str, st
 
 def test_without_site_url_cards_carry_no_qr_code(library: Library) -> None:
     pages = filled_pages(render_site(library, RenderOptions(today=TODAY)))
-    assert "sopgen-card-qr" not in pages[f"layanan/{IN_FORCE}.cards.md"]
+    cards = pages[f"layanan/{IN_FORCE}.cards.md"]
+    assert "--sopgen-qr" not in cards and '<i role="img"' not in cards

@@ -13,11 +13,12 @@ from generator.render.cards import CARDS_PER_SHEET
 from generator.render.locale import labels
 from generator.render.mermaid import render_mermaid
 from generator.render.options import RenderOptions
-from generator.render.palette import lane_colour
+from generator.render.palette import LANE_COLOURS, lane_colour
 from generator.render.paths import is_printable_path, printable_path
 from generator.render.printables import (
     add_assets,
     css_string,
+    number,
     printable_view,
 )
 from generator.render.site import render_site
@@ -51,15 +52,52 @@ def seed_pages(language: str = "id") -> dict[str, str]:
     return render(REPO / "sop", language)
 
 
-def rows(page: str, css_class: str) -> list[str]:
-    """The opening tags carrying ``css_class`` (one per checklist row or card)."""
-    return re.findall(rf'<[a-z]+ class="{css_class}[" ][^>]*>', page)
+def rows(page: str) -> list[str]:
+    """The checklist's step rows (the body of its table), each from ``<tr`` to ``</tr>``."""
+    body = page.split('<table class="sopgen-checklist-table">')[1].split("<tbody>")[1]
+    return re.findall(r"<tr[ >].*?</tr>", body.split("</tbody>")[0], re.S)
+
+
+def cards(page: str) -> list[tuple[int, str]]:
+    """The step cards in order: (step number from the card's head, the card's markup)."""
+    found = re.findall(r'(<article class="sopgen-card[^"]*"><header>(?:<span>)?Langkah (\d+) '
+                       r'/ \d+.*?</article>)', page, re.S)
+    return [(int(number), body) for body, number in found]
+
+
+def chips(card: str) -> list[tuple[int, str]]:
+    """A card's roles (lane, name): the first in the card's own lane colour (its class),
+    any other with a class of its own."""
+    own = re.match(r'<article class="sopgen-card lane(\d)', card)
+    roles = re.search(r"</header>\n<div>(.*?)</div>", card)
+    assert own is not None and roles is not None
+    found = re.findall(r'<span(?: class="lane(\d)")?>([^<]+)</span>', roles.group(1))
+    assert found and found[0][0] == "" and all(lane for lane, _ in found[1:])
+    return [(int(lane or own.group(1)), name) for lane, name in found]
+
+
+def custom_property(page: str, selector: str, name: str) -> str:
+    """The text a page's ``<style>`` gives ``--sopgen-<name>`` on ``selector``, decoded."""
+    style = page.split(f"<style>{selector}{{")[1].split("}</style>")[0]
+    value = re.search(rf'--sopgen-{name}:("[^"]*")(;|$)', style)
+    assert value is not None, (name, style)
+    return decode_css(value.group(1))
 
 
 def decode_css(value: str) -> str:
     """Undo :func:`css_string` the way a CSS parser does."""
     body = value[1:-1]
-    return re.sub(r"\\([0-9a-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
+    return re.sub(r"\\([0-9a-fA-F]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
+
+
+def warnings(page: str) -> list[str]:
+    """The lines of the warnings a cards page gives its cards (``--sopgen-warnings``: CSS
+    strings, a ``"\\A"`` line break between), decoded."""
+    style = page.split("<style>.sopgen-cards{")[1].split("}</style>")[0]
+    value = re.search(r'--sopgen-warnings:((?:"[^"]*"\s?)+)(;|$)', style)
+    assert value is not None, style
+    return "".join(decode_css(text) for text in re.findall(r'"[^"]*"', value.group(1))
+                   ).split("\n")
 
 
 def test_every_sop_gets_a_checklist_and_cards_page_next_to_its_page() -> None:
@@ -76,8 +114,10 @@ def test_a_printable_path_is_never_the_path_of_an_sop_page() -> None:
 def test_seed_checklist_has_a_row_per_step_with_all_its_columns() -> None:
     page = seed_pages()[f"{SEED}.checklist.md"]
     sop = load_library(REPO / "sop").by_id("pengukuran-kinerja").sop
-    assert len(rows(page, "sopgen-check-row")) == 14
-    assert page.count("data-sopgen-done=") == 14
+    assert len(rows(page)) == 14
+    assert all(row.count("<td>") + row.count("<td ") == 8 for row in rows(page))
+    assert [f'<input type="checkbox" aria-label="Langkah {n}: Selesai">' in row
+            for n, row in enumerate(rows(page), start=1)] == [True] * 14
     for column in ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Output", "Waktu",
                    "Selesai", "Paraf"):
         assert f"<th>{column}</th>" in page
@@ -85,7 +125,13 @@ def test_seed_checklist_has_a_row_per_step_with_all_its_columns() -> None:
         assert " ".join(step.action.split()) in page
     assert '<td class="sopgen-total" colspan="3">795 menit (13 jam 15 menit)</td>' in page
     minutes = re.findall(r'data-minutes="([\d.]+)"', page)
-    assert sum(float(m) for m in minutes) == 795
+    assert sum(float(m) for m in minutes) == 795 and len(minutes) == 14
+    assert not re.search(r'data-[a-z-]+="\d+\.0"', page)  # no needless ".0"
+    assert "data-days" not in page and "data-working-days" not in page  # 0: left out
+    # on a phone each cell says what it is: the labels, once on the table
+    for name, label in (("step", "Langkah"), ("roles", "Pelaksana"),
+                        ("inputs", "Kelengkapan"), ("output", "Output"), ("time", "Waktu")):
+        assert custom_property(page, ".sopgen-checklist-table", name) == label
 
 
 def test_seed_checklist_header_blanks_and_sign_off_from_the_records() -> None:
@@ -96,20 +142,25 @@ def test_seed_checklist_header_blanks_and_sign_off_from_the_records() -> None:
                          page)
     assert signers == [("Kepala OPD", "tanda tangan"), ("Sekretaris OPD", "paraf"),
                        ("JF Perencana Ahli Muda", "paraf")]
-    assert 'content: "Pengukuran Kinerja";' in page  # no number: no "Nomor SOP: -"
 
 
 def test_cards_come_four_to_a_sheet_in_step_order() -> None:
     page = seed_pages()[f"{SEED}.cards.md"]
     sheets = page.split('<div class="sopgen-sheet">')[1:]
-    per_sheet = [re.findall(r'<article class="sopgen-card[^"]*" data-step="(\d+)"', s)
-                 for s in sheets]
+    per_sheet = [[number for number, _ in cards(sheet)] for sheet in sheets]
     assert [len(s) for s in per_sheet] == [4, 4, 4, 2]
-    assert [int(n) for s in per_sheet for n in s] == list(range(1, 15))
+    assert [n for s in per_sheet for n in s] == list(range(1, 15))
     assert all(len(s) <= CARDS_PER_SHEET for s in per_sheet)
     assert "Langkah 5 / 14" in page and "Langkah 14 / 14" in page
-    assert page.count('<div class="sopgen-card-warning">') == 14
-    assert page.count("Apabila pengumpulan data kinerja tidak terselesaikan") == 14
+    # said once, shown on every card by printables.css (into the div after the facts):
+    # the SOP's warnings, the SOP (no number: its title), the note of a card too full
+    assert page.count("</dl>\n<div></div>\n</article>") == 14
+    assert page.count("Apabila pengumpulan data kinerja tidak terselesaikan") == 1
+    assert custom_property(page, ".sopgen-cards", "warnings-label") == "Peringatan"
+    assert warnings(page) == ["Apabila pengumpulan data kinerja tidak terselesaikan dengan "
+                              "baik dan pelaporan akan terhambat"]
+    assert custom_property(page, ".sopgen-cards", "sop") == "Pengukuran Kinerja"
+    assert custom_property(page, ".sopgen-cards", "overfull").startswith("Teks terlalu panjang")
 
 
 def test_role_colours_on_cards_and_checklist_are_the_diagram_lanes() -> None:
@@ -117,16 +168,21 @@ def test_role_colours_on_cards_and_checklist_are_the_diagram_lanes() -> None:
     sop = library.by_id("pengukuran-kinerja").sop
     diagram = render_mermaid(sop, labels())
     pages = seed_pages()
-    for path in (f"{SEED}.cards.md", f"{SEED}.checklist.md"):
-        chips = re.findall(r'<span class="sopgen-chip" style="--lane-bg: (#\w+); '
-                           r'--lane-fg: (#\w+)">([^<]+)</span>', pages[path])
-        assert {name for _, _, name in chips} == {role.name for role in sop.roles}
-        for bg, fg, name in chips:
-            lane = [role.name for role in sop.roles].index(name)
-            assert (bg, fg) == lane_colour(lane)
+    css = (REPO / "generator" / "assets" / "printables.css").read_text(encoding="utf-8")
+    colours = {lane: (bg, fg) for lane, bg, fg in re.findall(
+        r"\.sopgen-printable \.lane(\d) \{ --lane-bg: (#\w+); --lane-fg: (#\w+); \}", css)}
+    assert {int(n): pair for n, pair in colours.items()} == dict(enumerate(LANE_COLOURS))
+    names = [role.name for role in sop.roles]
+    on_cards = [chip for _, card in cards(pages[f"{SEED}.cards.md"]) for chip in chips(card)]
+    in_rows = [(int(lane), name) for lane, name in re.findall(
+        r'<span class="lane(\d)">([^<]+)</span>', pages[f"{SEED}.checklist.md"])]
+    for found in (on_cards, in_rows):
+        assert {name for _, name in found} == set(names)
+        for lane, name in found:
+            bg, fg = colours[str(lane)]
+            assert lane == names.index(name) and (bg, fg) == lane_colour(lane)
             assert f"style lane{lane} fill:{bg},stroke:{fg}" in diagram
-    meeting = pages[f"{SEED}.cards.md"].split('data-step="5"')[1].split("</article>")[0]
-    assert meeting.count('class="sopgen-chip"') == 4
+    assert len(chips(dict(cards(pages[f"{SEED}.cards.md"]))[5])) == 4
 
 
 def test_a_decision_shows_both_answers_and_where_they_lead(tmp_path: Path) -> None:
@@ -139,8 +195,18 @@ def test_a_decision_shows_both_answers_and_where_they_lead(tmp_path: Path) -> No
         in checklist
     assert "Keputusan: Berkas lengkap?" in cards
     assert "<div>Ya → ke langkah 3</div><div>Tidak → ke langkah 1</div>" in cards
-    assert 'data-days="1.0"' in checklist and "1 hari + 15 menit" in checklist
+    assert '<tr data-days="1">' in checklist and "1 hari + 15 menit" in checklist
     assert "Petugas</strong> (tanda tangan)" in checklist  # no records: the officer signs
+
+
+def test_a_cards_inputs_stand_one_per_line(tmp_path: Path) -> None:
+    text = MINIMAL.replace("      time: 10\n",
+                           "      time: 10\n      inputs: [Formulir, 'KTP <asli>']\n")
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    pages = render(tmp_path / "sop")
+    assert "<dt>Kelengkapan</dt><dd>Formulir<br>KTP &lt;asli&gt;</dd>" in pages["u/a.cards.md"]
+    assert "<dt>Kelengkapan</dt><dd>-</dd>" in pages["u/a.cards.md"]  # step 2 has none
+    assert "<td><div>Formulir</div><div>KTP &lt;asli&gt;</div></td>" in pages["u/a.checklist.md"]
 
 
 def test_hostile_text_cannot_escape_the_printables(tmp_path: Path) -> None:
@@ -154,12 +220,22 @@ def test_hostile_text_cannot_escape_the_printables(tmp_path: Path) -> None:
         page = pages[path]
         assert "<script>" not in page and "<img" not in page, path
         assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
-    style = pages["u/a.checklist.md"].split("<style>")[1].split("</style>")[0]
-    assert "<" not in style and style.count("}") == 2
-    footer = re.search(r'content: ("[^"]*");', style)
-    assert footer is not None
-    assert decode_css(footer.group(1)) == (
-        f"Nomor SOP: </style><script>x()</script> · {' '.join(HOSTILE.split())}")
+    for path, selector in (("u/a.checklist.md", ".sopgen-checklist-table"),
+                           ("u/a.cards.md", ".sopgen-cards")):
+        style = pages[path].split("<style>")[1].split("</style>")[0]
+        assert "<" not in style and style.count("}") == 1 and style.startswith(selector)
+    cards_page = pages["u/a.cards.md"]
+    assert custom_property(cards_page, ".sopgen-cards", "sop") == (
+        "</style><script>x()</script>")
+    assert warnings(cards_page) == ["<img src=x onerror=y()>"]
+
+
+def test_warnings_keep_their_lines_on_the_cards(tmp_path: Path) -> None:
+    """One warning per line, a warning's own line breaks kept, a backslash as text."""
+    text = "warnings: ['Satu', \"Dua\\ndua  lagi\", '\"x\" \\A']\n" + MINIMAL
+    write_sop(tmp_path / "sop", "u/a.yaml", text)
+    page = render(tmp_path / "sop")["u/a.cards.md"]
+    assert warnings(page) == ["Satu", "Dua", "dua lagi", '"x" \\A']
 
 
 @given(st.text())
@@ -167,6 +243,13 @@ def test_css_strings_hold_any_text(text: str) -> None:
     value = str(css_string(text))
     assert re.fullmatch(r'"[A-Za-z0-9 \\]*"', value)
     assert decode_css(value) == " ".join(text.split())
+
+
+@given(st.floats(min_value=0, max_value=1e12, allow_nan=False))
+def test_time_attributes_read_back_exactly_without_a_needless_decimal(value: float) -> None:
+    text = number(value)
+    assert float(text) == value and not text.endswith(".0")
+    assert re.fullmatch(r"\d+(\.\d+)?(e[+-]\d+)?", text)
 
 
 def test_ticks_are_kept_per_sop_and_revision(tmp_path: Path) -> None:

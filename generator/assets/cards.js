@@ -3,8 +3,8 @@
  * A card is the same size on screen and on paper (printables.css), so what fits here fits
  * in print and in `sopgen pdf`, which prints this very page. Without this script the type
  * stays as render/cards.py estimated it (a step too long for one card already continues on
- * the next). A card that does not fit even in the smallest type is marked and shows its
- * note saying so; only classes and that note's visibility change, never any text. */
+ * the next). A card that does not fit even in the smallest type is marked, and its class
+ * shows the note saying so (printables.css); only classes change, never any text. */
 (function () {
   "use strict";
 
@@ -15,18 +15,15 @@
   }
 
   function fit(card) {
-    var note = card.querySelector(".sopgen-card-overfull-note");
     LEVELS.concat("sopgen-card--overfull").forEach(function (level) {
       if (level) card.classList.remove(level);
     });
-    if (note) note.hidden = true;
     for (var i = 0; i < LEVELS.length; i++) {
       if (LEVELS[i]) card.classList.add(LEVELS[i]);
       if (!overflows(card)) return;
       if (LEVELS[i]) card.classList.remove(LEVELS[i]);
     }
     card.classList.add(LEVELS[LEVELS.length - 1], "sopgen-card--overfull");
-    if (note) note.hidden = false;
   }
 
   function fitAll() {

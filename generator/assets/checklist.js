@@ -54,18 +54,23 @@
 
   function init(root) {
     var key = root.dataset.storageKey;
-    var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-step]"));
-    var boxes = root.querySelectorAll("input[data-sopgen-done]");
+    /* A row per step: its number in its first cell (what the ticks are kept by), its tick
+       box in the seventh. */
+    var steps = Array.prototype.map.call(
+      root.querySelectorAll(".sopgen-checklist-table tbody tr"), function (row) {
+        return {row: row, box: row.cells[6].querySelector("input"),
+                number: row.cells[0].textContent.trim()};
+      });
     var radios = root.querySelectorAll("input[data-sopgen-answer]");
     var bar = root.querySelector("[data-sopgen-progress]");
     var state = load(key);
 
     function update() {
       var done = 0, minutes = 0, days = 0, workingDays = 0, unstated = 0;
-      rows.forEach(function (row) {
-        var box = row.querySelector("input[data-sopgen-done]");
-        row.classList.toggle("is-done", box.checked);
-        if (box.checked) {
+      steps.forEach(function (step) {
+        var row = step.row;
+        row.classList.toggle("is-done", step.box.checked);
+        if (step.box.checked) {
           done += 1;
         } else {
           minutes += number(row.dataset.minutes);
@@ -75,7 +80,7 @@
         }
       });
       bar.querySelector("progress").value = done;
-      bar.querySelector("[data-sopgen-progress-count]").textContent = done + " / " + rows.length;
+      bar.querySelector("[data-sopgen-progress-count]").textContent = done + " / " + steps.length;
       bar.querySelector("[data-sopgen-remaining]").textContent =
         formatTime(root, minutes, days, workingDays) +
         (unstated ? " + " + unstated + " " + root.dataset.labelUnstated : "");
@@ -83,8 +88,8 @@
 
     function store() {
       state.done = [];
-      boxes.forEach(function (box) {
-        if (box.checked) state.done.push(box.dataset.sopgenDone);
+      steps.forEach(function (step) {
+        if (step.box.checked) state.done.push(step.number);
       });
       state.answers = {};
       radios.forEach(function (radio) {
@@ -94,16 +99,16 @@
       update();
     }
 
-    boxes.forEach(function (box) {
-      box.checked = state.done.indexOf(box.dataset.sopgenDone) !== -1;
-      box.addEventListener("change", store);
+    steps.forEach(function (step) {
+      step.box.checked = state.done.indexOf(step.number) !== -1;
+      step.box.addEventListener("change", store);
     });
     radios.forEach(function (radio) {
       radio.checked = state.answers[radio.dataset.sopgenAnswer] === radio.value;
       radio.addEventListener("change", store);
     });
     root.querySelector("[data-sopgen-reset]").addEventListener("click", function () {
-      boxes.forEach(function (box) { box.checked = false; });
+      steps.forEach(function (step) { step.box.checked = false; });
       radios.forEach(function (radio) { radio.checked = false; });
       try { window.localStorage.removeItem(key); } catch (error) { /* nothing kept */ }
       update();

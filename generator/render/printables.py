@@ -3,7 +3,8 @@
 Trainers print them and staff follow them at the desk, so each is a page of its own whose
 print layout is the product (A4 checklist, A6 cards four to a sheet). Everything the
 templates need is computed here: lane colours, clock minutes per step for the progress
-bar, which records sign off, the cards grouped by sheet, the page footer as a CSS string.
+bar, which records sign off, the cards grouped by sheet, the text each page says once
+in CSS custom properties.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from generator.render.assets import SITE_PREFIX, Assets, link_assets
 from generator.render.cards import Card, density, sheets, step_cards
 from generator.render.environment import render
 from generator.render.escape import css_string
-from generator.render.palette import lane_colour
+from generator.render.palette import LANE_COLOURS
 from generator.render.paths import PRINTABLE_KINDS, printable_path
 from generator.render.slots import split_body
 from generator.render.view import SopView, StepView
@@ -30,11 +31,12 @@ SCRIPTS = {"checklist": (f"{SITE_PREFIX}/checklist.js",), "cards": (f"{SITE_PREF
 
 @dataclass(frozen=True)
 class RoleChip:
-    """A role as printed on a checklist row or card, in its diagram lane's colours."""
+    """A role as printed on a checklist row or card, in its diagram lane's colours: ``lane``
+    names the class ``lane<n>`` that printables.css colours as ``palette.LANE_COLOURS[n]``
+    (one rule per colour for the site instead of the colours on every chip)."""
 
     name: str
-    background: str
-    accent: str
+    lane: int
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,20 @@ class PrintStep:
     roles: tuple[RoleChip, ...]
     time: DurationTotal
     density: str
+
+    @property
+    def lane(self) -> int:
+        """The colour class of the step's card: its first role's lane."""
+        return self.roles[0].lane
+
+    @property
+    def times(self) -> tuple[tuple[str, str], ...]:
+        """The standard time as the checklist row's data attributes for checklist.js: only
+        the kinds this step has (a missing one reads as 0), numbers without a needless
+        ".0"."""
+        values = (("minutes", self.time.clock_minutes), ("days", self.time.days),
+                  ("working-days", self.time.working_days))
+        return tuple((name, number(value)) for name, value in values if value)
 
 
 @dataclass(frozen=True)
@@ -64,10 +80,16 @@ class PrintableView:
     sheets: tuple[tuple[Card[PrintStep], ...], ...]
     sign_offs: tuple[SignOff, ...]
     storage_key: str
-    footer: Markup
+    cards_style: Markup
+    checklist_style: Markup
     sop_path: str
     checklist_path: str
     cards_path: str
+
+
+def number(value: float) -> str:
+    """``value`` as short as it reads exactly: 60.0 -> "60", 1.5 -> "1.5"."""
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def _facts(step: StepView, warnings: list[str]) -> int:
@@ -83,7 +105,7 @@ def print_steps(view: SopView) -> tuple[PrintStep, ...]:
     for step, source in zip(view.steps, view.sop.steps, strict=True):
         does = dict(step.does)  # what each actor does here (paraf, tanda tangan), if stated
         chips = tuple(RoleChip(f"{name}: {does[actor]}" if actor in does else name,
-                               *lane_colour(lane)) for name, lane, actor in
+                               lane % len(LANE_COLOURS)) for name, lane, actor in
                       zip(step.actor_names, step.lane_indexes, step.actor_ids, strict=True))
         result.append(PrintStep(step, chips, total_of([source.standard.time]),
                                 density(len(step.action) + _facts(step, view.sop.warnings))))
@@ -104,12 +126,42 @@ def storage_key(view: SopView) -> str:
     return f"sopgen.checklist:{view.page_path}:{revision.isoformat() if revision else '-'}"
 
 
-def footer_text(view: SopView, labels: dict[str, str]) -> str:
-    """What every printed page names in its margin: the SOP number (when it has one; never
-    a dash standing for a missing number) and title."""
-    if not view.sop.number:
-        return view.sop.title
-    return f"{labels['number']}: {view.sop.number} · {view.sop.title}"
+def custom_properties(values: dict[str, str]) -> Markup:
+    """CSS custom properties (``--sopgen-<name>``) holding ``values`` as CSS strings: text a
+    printable shows on every card or row, said once per page and put there by its CSS
+    (``content: var(...)``). Every value is escaped (:func:`css_string`), so none can end
+    the declaration or the ``<style>`` element."""
+    return Markup(";".join(f"--sopgen-{name}:{css_string(value)}"
+                           for name, value in values.items()))
+
+
+def css_lines(texts: list[str]) -> Markup:
+    """Texts as one CSS ``content`` value, each line of each a :func:`css_string` with a
+    line break (``"\\A"``, shown by ``white-space: pre-line``) between: as HTML shows
+    them, one text per line and a text's own line breaks kept."""
+    lines = [line for text in texts for line in text.splitlines() or [""]]
+    return Markup(' "\\A" '.join(css_string(line) for line in lines))
+
+
+def cards_style(view: SopView, labels: dict[str, str]) -> Markup:
+    """The text every step card repeats: the SOP's number (its title when it has none),
+    its warnings, the note of a card too full even in the smallest type, and the QR code
+    image (the SOP page's address) when the site has one."""
+    values = {"sop": view.sop.number or view.sop.title, "overfull": labels["card_overfull"],
+              "warnings-label": labels["warnings"]}
+    style = custom_properties(values)
+    if view.sop.warnings:
+        style = Markup(f"{style};--sopgen-warnings:{css_lines(view.sop.warnings)}")
+    qr = view.control.qr_image if view.control else None
+    return style if qr is None else Markup(f"{style};--sopgen-qr:url({css_string(qr)})")
+
+
+def checklist_style(labels: dict[str, str]) -> Markup:
+    """The labels a checklist row shows before its cells on a phone (one card per step,
+    no header row): said once on the table instead of on every cell."""
+    return custom_properties({"step": labels["step"], "roles": labels["col_performers"],
+                              "inputs": labels["col_inputs"], "output": labels["col_output"],
+                              "time": labels["col_time"]})
 
 
 def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:
@@ -119,7 +171,8 @@ def printable_view(view: SopView, labels: dict[str, str]) -> PrintableView:
              step_cards(item, item.step.action, _facts(item.step, view.sop.warnings))]
     return PrintableView(
         steps=steps, sheets=sheets(cards), sign_offs=sign_offs(view, labels),
-        storage_key=storage_key(view), footer=css_string(footer_text(view, labels)),
+        storage_key=storage_key(view),
+        cards_style=cards_style(view, labels), checklist_style=checklist_style(labels),
         sop_path=view.pages.sop, checklist_path=view.pages.checklist,
         cards_path=view.pages.cards)
 
