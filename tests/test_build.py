@@ -76,7 +76,7 @@ def test_hostile_text_shows_exactly_as_written(tmp_path: Path) -> None:
     assert not [u for u in loaded_urls(page) if "alert" in u]
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in home
-    assert HOSTILE in texts_of(home, "span")  # the unit's section in the navigation
+    assert HOSTILE in texts_of(home, "a")  # the unit's section in the navigation
 
 
 def test_invalid_sop_fails_the_build_with_located_errors(

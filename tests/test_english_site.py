@@ -11,7 +11,7 @@ import pytest
 
 from generator.render.locale import labels
 from helpers.browser import open_page
-from helpers.html import requoted
+from helpers.html import nav_titles, requoted
 from helpers.site import build_project, make_project, serve
 
 
@@ -25,9 +25,7 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _nav_titles(page: Path) -> list[str]:
-    text = requoted(page.read_text(encoding="utf-8"))
-    return [" ".join(m.split()) for m in
-            re.findall(r'<span class="md-ellipsis">(.*?)</span>', text, re.S)]
+    return nav_titles(page.read_text(encoding="utf-8"))
 
 
 def test_the_nav_is_english(english_site: Path) -> None:

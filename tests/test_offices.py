@@ -11,7 +11,7 @@ import pytest
 from generator.check.library import load_library
 from generator.render.site import render_site
 from generator.render.slots import filled_pages
-from helpers.html import requoted, step_rows
+from helpers.html import nav_titles, step_rows
 from helpers.site import REPO, build_project, make_project
 
 OFFICES = Path(__file__).parent / "data" / "offices"
@@ -147,9 +147,7 @@ def test_seed_pages_show_the_worksheet_and_the_restored_warning() -> None:
 def test_corpus_builds_strict(tmp_path: Path) -> None:
     site = build_project(make_project(tmp_path, OFFICES))
     assert (site / "peran" / "kelurahan-sukamaju" / "sekretaris" / "index.html").is_file()
-    html = requoted((site / "index.html").read_text(encoding="utf-8"))
-    nav = html[html.index("md-nav--primary"):]
-    titles = re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', nav)
+    titles = nav_titles((site / "index.html").read_text(encoding="utf-8"))
     # every office folder is titled after its office (declared by _organization.yaml, or
     # the one office of a top folder), and the offices come right after home, before the
     # guide and the roles: no folder names such as 'Rsud' or 'Kemenag'

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.mkdocs.pages import minify
 from generator.mkdocs.plugin import SopgenPlugin
+from generator.mkdocs.slim import minify
 
 
 def plugin(sop_dir: str = "sop") -> SopgenPlugin:

@@ -29,15 +29,11 @@ from generator.check.library import load_library
 from generator.check.lint.run import load_config as load_lint_config
 from generator.mkdocs.config import SopgenConfig, render_options, ship_worker_shim, sop_folder
 from generator.mkdocs.content import name_search_dialog, prepare_content, space_blocks
-from generator.mkdocs.nav import (
-    arrange_units,
-    keep_printables_out_of_nav,
-    nav_facts,
-    replace_file,
-)
+from generator.mkdocs.nav import arrange_units, keep_printables_out_of_nav, nav_facts, replace_file
 from generator.mkdocs.pages import finish_page, shipped_mermaid
 from generator.mkdocs.serve import ServeSession, poll_sooner
 from generator.mkdocs.sheet import add_sheet_template, choose_template
+from generator.mkdocs.slim import Finishing, finishing
 from generator.mkdocs.theme_files import drop_unused_theme_files
 from generator.render.assets import STYLESHEET, site_assets
 from generator.render.locale import labels
@@ -57,7 +53,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     unit_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
     office_titles: dict[str, str] = {}  # noqa: RUF012  (replaced per build in on_files)
     withdrawn_pages: frozenset[str] = frozenset()
-    mermaid_by_plugin = False
+    finishing = Finishing()
     pages_dir: Path | None = None
     side_files: frozenset[str] | set[str] = frozenset()
     session: ServeSession | None = None
@@ -83,7 +79,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         ship_worker_shim(config)
         add_sheet_template(config)
         mermaid2 = config.plugins.get("mermaid2")
-        self.mermaid_by_plugin = mermaid2 is not None
+        self.finishing = finishing(config)
         if mermaid2 is not None and not mermaid2.config.get("javascript"):
             # mkdocs-mermaid2 would load its Mermaid from a CDN and ask the CDN during the
             # build; its own option gives it the pinned copy we ship (it asks nobody).
@@ -210,7 +206,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         output = fill_slots(output, self._slot_html)  # after conversion and search
         output = name_search_dialog(output, labels(self.config.language)["search_dialog"])
-        return finish_page(output, page.url, self.mermaid_by_plugin)
+        return finish_page(output, page.url, self.finishing)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         poll_sooner(server)  # before watching the SOPs: a watch keeps its interval

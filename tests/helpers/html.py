@@ -88,3 +88,16 @@ def step_rows(page: str) -> list[list[str]]:
     body = re.split(r"</tbody>|<tfoot>", table.split("<tbody>", 1)[1], maxsplit=1)[0]
     return [[re.sub(r"\s*</td>\s*$", "", cell.strip()) for cell in re.split(r"<td>", row)[1:]]
             for row in (re.sub(r"\s*</tr>\s*$", "", row) for row in body.split("<tr>")[1:])]
+
+
+_NAV_LINK = re.compile(r'<(a|label)\b[^>]*\bclass="md-nav__link[ "][^>]*>(.*?)</\1>', re.S)
+
+
+def nav_titles(page: str) -> list[str]:
+    """The titles of the primary nav's links and sections, in order (whether Material's
+    ``md-ellipsis`` wrapper is still around them or not: built pages drop it)."""
+    nav = requoted(page)
+    nav = nav[nav.index("md-nav--primary"):]
+    titles = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", m)).split())
+              for _, m in _NAV_LINK.findall(nav)]
+    return [title for title in titles if title]
