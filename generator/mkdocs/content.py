@@ -21,7 +21,7 @@ from html import escape
 
 _MERMAID = re.compile(r'<(pre|div) class="mermaid"(?![^>]*data-search-exclude)')
 _BLOCK_END = re.compile(r"(</(?:th|td|tr|thead|tbody|tfoot|div|dt|dd|li|caption)>|<br\s*/?>)(?=\S)")
-_NOTE = re.compile(r'<p class="sopgen-diagram-note" data-width="(\d+)">')
+_NOTE = re.compile(r'<p class="sopgen-diagram-note"[^>]*\bdata-width="(\d+)"')
 _DIAGRAM = re.compile(r'(<h3 [^>]*\bid="([^"]+)"[^>]*>(?:(?!</h3>).)*</h3>\s*)?'
                       r'(<(pre|div) class="mermaid".*?</\4>)', re.S)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
