@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from generator.check.library import Library, load_library
 from generator.locale import _all_labels
 from generator.render.assets import asset_root
-from generator.render.control import PRINTED_TOKEN, css_text
+from generator.render.control import PRINTED_TOKEN
+from generator.render.escape import css_text
 from generator.render.followup import add_months, monitoring_due, open_actions
 from generator.render.locale import labels
 from generator.render.options import RenderOptions

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from generator.check.library import Library, SopEntry
 from generator.render.assets import SITE_PREFIX, Assets, link_assets
+from generator.render.escape import css_text
 from generator.render.locale import format_date
 from generator.render.options import RenderOptions
 from generator.render.paths import sop_page_path
@@ -30,18 +31,6 @@ from generator.source.model import Sop
 
 PRINTED_PLACEHOLDER = "\u2026\u2026\u2026\u2026"
 """Where the date of printing goes in the page margin until control.js fills it in."""
-_CSS_UNSAFE = frozenset('"\\<>&\'')
-
-
-def css_text(text: str) -> str:
-    """A CSS string of ``text`` (quoted) for a ``<style>`` on every printed sheet, short:
-    its whitespace runs as one space and printable characters as they are (the page is
-    UTF-8), but anything that could end the string or the element (quotes, backslash,
-    ``<``), ``>`` and ``&`` and every unprintable character as a hex escape."""
-    return '"' + "".join(f"\\{ord(ch):x} " if ch in _CSS_UNSAFE or not ch.isprintable()
-                         else ch for ch in " ".join(text.split())) + '"'
-
-
 PRINTED_TOKEN = css_text(PRINTED_PLACEHOLDER)
 """The CSS string control.js replaces with the date of printing (its TOKEN: the script
 says it once instead of every printable naming it)."""

@@ -7,6 +7,7 @@ SOP text is data, never markup: whatever an author types (``<script>``, ``|``, `
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from types import MappingProxyType
 
 from markupsafe import Markup, escape
@@ -71,9 +72,25 @@ def mermaid_label(value: object) -> str:
                                for ch in line) for line in lines)
 
 
+_CSS_UNSAFE = frozenset('"\\<>&\'')
+
+
+def _css_quoted(text: str, plain: Callable[[str], bool]) -> str:
+    """``text`` as a quoted CSS string, its whitespace runs as one space and every
+    character that is not ``plain`` as a hex escape (a space ends the escape)."""
+    return '"' + "".join(ch if plain(ch) else f"\\{ord(ch):x} "
+                         for ch in " ".join(text.split())) + '"'
+
+
 def css_string(text: str) -> Markup:
     """A quoted CSS string: every character but letters, digits and spaces as a hex escape,
     so SOP text in a ``<style>`` can neither end the string nor the element."""
-    body = "".join(ch if (ch.isalnum() and ch.isascii()) or ch == " " else f"\\{ord(ch):x} "
-                   for ch in " ".join(text.split()))
-    return Markup(f'"{body}"')
+    return Markup(_css_quoted(text, lambda ch: (ch.isalnum() and ch.isascii()) or ch == " "))
+
+
+def css_text(text: str) -> str:
+    """A quoted CSS string, short, for a ``<style>`` on every printed sheet: printable
+    characters as they are (the page is UTF-8); anything that could end the string or the
+    element (quotes, backslash, ``<``), ``>``, ``&`` and every unprintable character as a
+    hex escape."""
+    return _css_quoted(text, lambda ch: ch not in _CSS_UNSAFE and ch.isprintable())
